@@ -1,0 +1,5 @@
+export * from './domain-error';
+export * from './check-digits';
+export * from './validation';
+export * from './http-exception.filter';
+export * from './clock';

@@ -1,0 +1,4 @@
+export * from './roles';
+export * from './queues';
+export * from './live-events';
+export * from './errors';

@@ -1,0 +1,38 @@
+import { randomBytes } from 'node:crypto';
+import { createConnection } from 'mysql2/promise';
+
+/** Where the integration and end-to-end tests find MariaDB (root, empty password on this machine). */
+export const TEST_MYSQL_SERVER = process.env.TEST_MYSQL_SERVER ?? 'mysql://root@127.0.0.1:3306';
+export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/**
+ * A throwaway MariaDB database for one test file: `create()` returns its URL, `drop()` removes it.
+ */
+export class TestDatabase {
+  readonly name = `wavedesk_test_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+  readonly url = `${TEST_MYSQL_SERVER}/${this.name}`;
+
+  async create(): Promise<string> {
+    await this.admin(`CREATE DATABASE \`${this.name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    return this.url;
+  }
+
+  async drop(): Promise<void> {
+    await this.admin(`DROP DATABASE IF EXISTS \`${this.name}\``);
+  }
+
+  private async admin(sql: string): Promise<void> {
+    const url = new URL(TEST_MYSQL_SERVER);
+    const connection = await createConnection({
+      host: url.hostname,
+      port: Number(url.port || 3306),
+      user: decodeURIComponent(url.username),
+      password: decodeURIComponent(url.password),
+    });
+    try {
+      await connection.query(sql);
+    } finally {
+      await connection.end();
+    }
+  }
+}
