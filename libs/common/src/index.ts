@@ -3,3 +3,4 @@ export * from './check-digits';
 export * from './validation';
 export * from './http-exception.filter';
 export * from './clock';
+export * from './auth-decorators';

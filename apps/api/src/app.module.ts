@@ -1,0 +1,45 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
+import { AuditModule } from '@wavedesk/audit';
+import { AuthModule } from '@wavedesk/auth';
+import { AllExceptionsFilter, Clock, SystemClock } from '@wavedesk/common';
+import { ConfigModule, loadConfig } from '@wavedesk/config';
+import { DatabaseModule } from '@wavedesk/database';
+import { LivePublisher, SocketServerPublisher } from '@wavedesk/live';
+import { MunicipalitiesModule } from '@wavedesk/municipalities';
+import { QueuesModule } from '@wavedesk/queues';
+import { HealthController } from './health/health.controller';
+import { LiveGateway } from './live/live.gateway';
+import { SystemController } from './system/system.controller';
+
+/** Logs requests without bodies or tokens: personal data never reaches the log. */
+const logger = LoggerModule.forRootAsync({
+  useFactory: () => ({
+    pinoHttp: {
+      level: loadConfig().logLevel,
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'req.query.token', 'res.headers["set-cookie"]'],
+      serializers: { req: (req: { method: string; url: string; id: unknown }) => ({ id: req.id, method: req.method, url: req.url.replace(/token=[^&]+/, 'token=***') }) },
+      autoLogging: { ignore: (req: { url?: string }) => req.url === '/api/health' },
+    },
+  }),
+});
+
+/** What every domain module of the API may inject: the live publisher and the clock. */
+@Global()
+@Module({
+  providers: [
+    SocketServerPublisher,
+    { provide: LivePublisher, useExisting: SocketServerPublisher },
+    { provide: Clock, useClass: SystemClock },
+  ],
+  exports: [SocketServerPublisher, LivePublisher, Clock],
+})
+export class ApiCoreModule {}
+
+@Module({
+  imports: [logger, ConfigModule, DatabaseModule, QueuesModule, ApiCoreModule, AuditModule, AuthModule, MunicipalitiesModule],
+  controllers: [HealthController, SystemController],
+  providers: [LiveGateway, { provide: APP_FILTER, useClass: AllExceptionsFilter }],
+})
+export class AppModule {}

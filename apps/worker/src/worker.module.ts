@@ -1,0 +1,31 @@
+import { Global, Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { AuditModule } from '@wavedesk/audit';
+import { Clock, SystemClock } from '@wavedesk/common';
+import { ConfigModule, loadConfig } from '@wavedesk/config';
+import { DatabaseModule } from '@wavedesk/database';
+import { LivePublisher, RedisEmitterPublisher } from '@wavedesk/live';
+import { QueuesModule } from '@wavedesk/queues';
+import { PingProcessor } from './ping.processor';
+
+/** What the worker's processors may inject: live events go out through Redis to every API process. */
+@Global()
+@Module({
+  providers: [RedisEmitterPublisher, { provide: LivePublisher, useExisting: RedisEmitterPublisher }, { provide: Clock, useClass: SystemClock }],
+  exports: [LivePublisher, Clock],
+})
+export class WorkerCoreModule {}
+
+/** Bull processors: imports, matching, print-data rendering, wave release. */
+@Module({
+  imports: [
+    LoggerModule.forRoot({ pinoHttp: { level: loadConfig().logLevel } }),
+    ConfigModule,
+    DatabaseModule,
+    QueuesModule,
+    WorkerCoreModule,
+    AuditModule,
+  ],
+  providers: [PingProcessor],
+})
+export class WorkerModule {}

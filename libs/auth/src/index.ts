@@ -1,0 +1,5 @@
+export * from './user.entity';
+export * from './auth.service';
+export * from './auth.guard';
+export * from './users.service';
+export * from './auth.module';

@@ -1,0 +1,3 @@
+export * from './live-publisher';
+export * from './socket-server.publisher';
+export * from './redis-emitter.publisher';

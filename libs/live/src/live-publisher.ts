@@ -1,0 +1,14 @@
+import type { LiveEventName } from '@wavedesk/contracts';
+
+/**
+ * The one way code publishes live events. In the API it goes through the socket.io server (and its Redis
+ * adapter to the other API processes); in the worker through a Redis emitter. Nothing else imports the gateway.
+ */
+export abstract class LivePublisher {
+  abstract emit(rooms: string | string[], event: LiveEventName, payload: unknown): void;
+}
+
+/** For code that runs where no live channel exists (CLI, some tests): events go nowhere. */
+export class NullLivePublisher extends LivePublisher {
+  emit(): void {}
+}
