@@ -1,0 +1,15 @@
+/**
+ * The forecast library: business calendar, inquiry forecast, what-if, recalibration and Erlang C
+ * staffing. Plain TypeScript with no framework imports; see docs/forecast.md.
+ */
+export * from './business-calendar';
+export * from './response-curve';
+export * from './intraday-profile';
+export * from './forecast-parameters';
+export * from './forecast.model';
+export * from './what-if';
+export * from './recalibration';
+export * from './erlang-c';
+export * from './staffing';
+export * from './seeded-random';
+export * from './apportion';
