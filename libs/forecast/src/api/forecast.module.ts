@@ -1,0 +1,13 @@
+import { Global, Module } from '@nestjs/common';
+import { ForecastController } from './forecast.controller';
+import { ForecastService } from './forecast.service';
+import { StaffingController } from './staffing.controller';
+
+/** The forecast and staffing routes. The mailing module hands its waves in with `ForecastService.useWaveSource`. */
+@Global()
+@Module({
+  controllers: [ForecastController, StaffingController],
+  providers: [ForecastService],
+  exports: [ForecastService],
+})
+export class ForecastModule {}
