@@ -6,6 +6,7 @@ import { AuthModule } from '@wavedesk/auth';
 import { AllExceptionsFilter, Clock, SystemClock } from '@wavedesk/common';
 import { ConfigModule, loadConfig } from '@wavedesk/config';
 import { DatabaseModule } from '@wavedesk/database';
+import { ForecastModule } from '@wavedesk/forecast';
 import { LivePublisher, SocketServerPublisher } from '@wavedesk/live';
 import { MunicipalitiesModule } from '@wavedesk/municipalities';
 import { QueuesModule } from '@wavedesk/queues';
@@ -38,7 +39,7 @@ const logger = LoggerModule.forRootAsync({
 export class ApiCoreModule {}
 
 @Module({
-  imports: [logger, ConfigModule, DatabaseModule, QueuesModule, ApiCoreModule, AuditModule, AuthModule, MunicipalitiesModule],
+  imports: [logger, ConfigModule, DatabaseModule, QueuesModule, ApiCoreModule, AuditModule, AuthModule, MunicipalitiesModule, ForecastModule],
   controllers: [HealthController, SystemController],
   providers: [LiveGateway, { provide: APP_FILTER, useClass: AllExceptionsFilter }],
 })

@@ -13,3 +13,6 @@ export * from './erlang-c';
 export * from './staffing';
 export * from './seeded-random';
 export * from './apportion';
+export * from './api/wave-source';
+export * from './api/forecast.service';
+export * from './api/forecast.module';
