@@ -8,6 +8,18 @@ import type { Role } from '@wavedesk/contracts';
 import { TEST_REDIS_URL, TestDatabase } from './test-database';
 
 export const ADMIN_PASSWORD = 'admin-password-for-tests';
+/** The JWT_SECRET every test app signs with, so tests can forge their own (expired) tokens. */
+export const TEST_JWT_SECRET = 'test-secret-0123456789abcdef';
+
+/** The Authorization header for a token. */
+export const bearer = (token: string): { authorization: string } => ({ authorization: `Bearer ${token}` });
+
+export interface TestUser {
+  id: number;
+  username: string;
+  password: string;
+  token: string;
+}
 
 export interface TestAppOptions {
   /** false: point the app at a Redis port where nothing listens. */
@@ -36,7 +48,7 @@ export class TestApp {
       REDIS_URL: this.options.redis === false ? 'redis://127.0.0.1:6399' : TEST_REDIS_URL,
       DATA_DIR: this.dataDir,
       WAVEDESK_ADMIN_PASSWORD: ADMIN_PASSWORD,
-      JWT_SECRET: 'test-secret-0123456789abcdef',
+      JWT_SECRET: TEST_JWT_SECRET,
       QUEUE_PREFIX: `wdtest_${randomBytes(4).toString('hex')}`,
       LOG_LEVEL: 'silent',
       ...this.options.env,
@@ -69,13 +81,18 @@ export class TestApp {
 
   /** Creates a user with the given role (as admin) and returns their token. */
   async userWithRole(role: Role, municipalityCode?: string): Promise<string> {
-    const username = `${role}${municipalityCode ?? ''}_${randomBytes(2).toString('hex')}`;
+    return (await this.createUser(role, municipalityCode)).token;
+  }
+
+  /** Creates a user with the given role (as admin), signs them in and returns who they are. */
+  async createUser(role: Role, municipalityCode?: string): Promise<TestUser> {
+    const username = `${role}${municipalityCode ?? ''}_${randomBytes(3).toString('hex')}`;
     const password = 'password-' + username;
-    await this.http()
+    const res = await this.http()
       .post('/api/users')
-      .set('authorization', `Bearer ${await this.login()}`)
+      .set(bearer(await this.login()))
       .send({ username, password, role, ...(municipalityCode ? { municipalityCode } : {}) })
       .expect(201);
-    return this.login(username, password);
+    return { id: res.body.id, username, password, token: await this.login(username, password) };
   }
 }

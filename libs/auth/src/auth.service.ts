@@ -21,13 +21,15 @@ interface TokenPayload {
 const INVALID = () =>
   new DomainError(401, 'invalid_credentials', 'ユーザー名またはパスワードが正しくありません。');
 
+/**
+ * Checked instead of a real hash when the username is unknown, so that such an answer costs the same
+ * argon2 work as a wrong password and does not tell which usernames exist.
+ */
+const UNKNOWN_USER_HASH = '$argon2id$v=19$m=65536,p=4,t=3$9hDcqY/6n+gPcEKXsH3h+Q$FCBl3fYnkWzLfLHzMA1AFAhi3AXQ8GVspxhbOnAeTqA';
+
 /** Sign-in with slow-down and lock-out, and token verification against the current user row. */
 @Injectable()
 export class AuthService {
-  /** Verified users for a few seconds, so that every request does not read the users table. */
-  private readonly cache = new Map<number, { user: User; until: number }>();
-  private static readonly CACHE_MS = 5_000;
-
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly jwt: JwtService,
@@ -43,23 +45,15 @@ export class AuthService {
       const minutes = Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60_000);
       throw new DomainError(429, 'account_locked', `ログインの失敗が続いたため、このアカウントは一時的にロックされています。約${minutes}分後に再度お試しください。`);
     }
-    const ok = user && !user.disabled && (await verifyPassword(user.passwordHash, password));
-    if (!user || !ok) {
-      let failures = 0;
-      if (user) {
-        failures = user.failedLogins + 1;
-        const lock = failures >= this.config.loginMaxFailures;
-        await this.users.update(user.id, {
-          failedLogins: lock ? 0 : failures,
-          lockedUntil: lock ? new Date(now.getTime() + this.config.loginLockMinutes * 60_000) : null,
-        });
-      }
+    const passwordOk = await verifyPassword(user?.passwordHash ?? UNKNOWN_USER_HASH, password);
+    if (!user || user.disabled || !passwordOk) {
+      const failures = user ? await this.countFailure(user.id, now) : 0;
       await this.audit.record({
         actorName: username, action: 'auth.login_failed', target: user ? `user:${user.id}` : undefined, success: false, clientAddress,
         detail: { reason: !user ? 'unknown_user' : user.disabled ? 'disabled' : 'wrong_password', failures },
       });
       // Each further failure answers more slowly, so guessing is slow long before the lock.
-      await sleep(Math.min(250 * failures, 2_000));
+      await sleep(Math.min(250 * Math.max(failures, 1), 2_000));
       throw INVALID();
     }
     if (user.failedLogins > 0 || user.lockedUntil) await this.users.update(user.id, { failedLogins: 0, lockedUntil: null });
@@ -73,7 +67,8 @@ export class AuthService {
 
   /**
    * The user a token belongs to, or null when the token is expired, forged, or the user was deleted,
-   * disabled or changed since (token version).
+   * disabled or changed since (token version). The row is read on every request (a primary-key lookup),
+   * so a change made by any API process, or directly in the database, takes effect at once.
    */
   async verify(token: string): Promise<AuthUser | null> {
     let payload: TokenPayload;
@@ -82,22 +77,21 @@ export class AuthService {
     } catch {
       return null;
     }
-    const user = await this.currentUser(payload.sub);
+    const user = await this.users.findOneBy({ id: payload.sub });
     if (!user || user.disabled || user.tokenVersion !== payload.tv) return null;
     return { id: user.id, username: user.username, role: user.role, municipalityCode: user.municipalityCode };
   }
 
-  private async currentUser(id: number): Promise<User | null> {
-    const hit = this.cache.get(id);
-    if (hit && hit.until > Date.now()) return hit.user;
-    const user = await this.users.findOneBy({ id });
-    if (user) this.cache.set(id, { user, until: Date.now() + AuthService.CACHE_MS });
-    else this.cache.delete(id);
-    return user;
-  }
-
-  /** Forget a cached user at once (after a change in this process). */
-  forget(id: number): void {
-    this.cache.delete(id);
+  /**
+   * Counts a failed sign-in in the database itself (not read-modify-write), so guesses sent in parallel all
+   * count; at LOGIN_MAX_FAILURES the account is locked for LOGIN_LOCK_MINUTES. Returns the failures so far.
+   */
+  private async countFailure(id: number, now: Date): Promise<number> {
+    await this.users.increment({ id }, 'failedLogins', 1);
+    const failures = (await this.users.findOne({ select: { id: true, failedLogins: true }, where: { id } }))?.failedLogins ?? 0;
+    if (failures >= this.config.loginMaxFailures) {
+      await this.users.update(id, { failedLogins: 0, lockedUntil: new Date(now.getTime() + this.config.loginLockMinutes * 60_000) });
+    }
+    return failures;
   }
 }

@@ -2,7 +2,6 @@ import { Body, Controller, Get, Param, ParseIntPipe, Patch, Post } from '@nestjs
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '@wavedesk/contracts';
 import { ClientAddress, CurrentUser, Roles } from '@wavedesk/common';
-import { AuthService } from './auth.service';
 import { CreateUserDto, UpdateUserDto } from './dto/user.dto';
 import { UsersService } from './users.service';
 
@@ -11,7 +10,7 @@ import { UsersService } from './users.service';
 @Roles('admin')
 @Controller('users')
 export class UsersController {
-  constructor(private readonly users: UsersService, private readonly auth: AuthService) {}
+  constructor(private readonly users: UsersService) {}
 
   @Get()
   list() {
@@ -25,9 +24,7 @@ export class UsersController {
 
   /** Change role, municipality or password, or disable (`{ disabled: true }`). */
   @Patch(':id')
-  async update(@Param('id', ParseIntPipe) id: number, @Body() dto: UpdateUserDto, @CurrentUser() actor: AuthUser, @ClientAddress() ip: string) {
-    const view = await this.users.update(id, dto, actor, ip);
-    this.auth.forget(id);
-    return view;
+  update(@Param('id', ParseIntPipe) id: number, @Body() dto: UpdateUserDto, @CurrentUser() actor: AuthUser, @ClientAddress() ip: string) {
+    return this.users.update(id, dto, actor, ip);
   }
 }
