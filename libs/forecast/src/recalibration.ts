@@ -38,6 +38,9 @@ export interface RecalibrationInput {
   parameters?: Partial<ForecastParameters>;
   /** How many inquiries the survey's values weigh (default 500). */
   priorStrength?: number;
+  /** How sure the survey's curve is: the standard deviation of the response half-life on the log scale
+   *  (default 0.5, i.e. the half-life believed within a factor of about 1.65 either way). */
+  halfLifeLogSd?: number;
   /** Also re-estimate the curve's decay (default true); otherwise only the rate. */
   estimateCurve?: boolean;
 }
@@ -77,10 +80,11 @@ export interface RecalibrationResult {
 }
 
 export const DEFAULT_PRIOR_STRENGTH = 500;
+export const DEFAULT_HALF_LIFE_LOG_SD = 0.5;
 const DECAY_SEARCH = [0.2, 0.9995] as const;
 
 export function recalibrate(input: RecalibrationInput, calendar: BusinessCalendar = businessCalendar()): RecalibrationResult {
-  const { priorStrength, estimateCurve } = validate(input);
+  const { priorStrength, halfLifeLogSd, estimateCurve } = validate(input);
   const prior = resolveForecastParameters(input.parameters);
   const priorCurve = calibrateResponseCurve({
     peakDayShare: prior.peakDayShare,
@@ -142,17 +146,24 @@ export function recalibrate(input: RecalibrationInput, calendar: BusinessCalenda
     for (let i = 0; i < exposure.length; i++) if (covered[i]) x += exposure[i];
     return (priorStrength + observedInquiries) / (priorStrength / r0 + x);
   };
-  const logPosterior = (decay: number): number => {
+  // The shape of the counts over municipalities and days, given their total, is multinomial with
+  // probabilities E(q) / ΣE(q): it says which q fits the timing whatever the rate. Estimating q from it
+  // alone keeps the rate's prior from leaking into the curve (a low prior rate would otherwise pull the
+  // curve towards an early peak to explain the counts with fewer inquiries in total).
+  const logShapePosterior = (decay: number): number => {
     const e = exposureFor(decay);
     let ll = 0;
-    for (let i = 0; i < e.length; i++) if (covered[i] && actual[i] > 0) ll += actual[i] * Math.log(e[i]);
-    const shares = responseCurveFromDecay(decay, H, prior.arrivalDayWeight).shares;
-    let curvePrior = 0;
-    for (let d = 0; d < H; d++) curvePrior += priorCurve.shares[d] * Math.log(shares[d]);
-    return ll + (priorStrength + observedInquiries) * Math.log(rateFor(e)) + priorStrength * curvePrior;
+    let x = 0;
+    for (let i = 0; i < e.length; i++) {
+      if (!covered[i]) continue;
+      x += e[i];
+      if (actual[i] > 0) ll += actual[i] * Math.log(e[i]);
+    }
+    const z = (Math.log(halfLife(decay)) - Math.log(halfLife(priorCurve.decay))) / halfLifeLogSd;
+    return ll - observedInquiries * Math.log(x) - (z * z) / 2;
   };
 
-  const decay = estimateCurve && observedInquiries > 0 ? goldenSectionMax(logPosterior, DECAY_SEARCH[0], DECAY_SEARCH[1]) : priorCurve.decay;
+  const decay = estimateCurve && observedInquiries > 0 ? goldenSectionMax(logShapePosterior, DECAY_SEARCH[0], DECAY_SEARCH[1]) : priorCurve.decay;
   const curve = decay === priorCurve.decay ? priorCurve : responseCurveFromDecay(decay, H, prior.arrivalDayWeight);
   const exposure = exposureFor(decay);
   const rate = rateFor(exposure);
@@ -271,13 +282,19 @@ function normalQuantile(p: number): number {
   return ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
 }
 
-function validate(input: RecalibrationInput): { priorStrength: number; estimateCurve: boolean } {
+/** Business days for a wave's daily inquiries to halve: ln 2 / −ln q. */
+export function halfLife(decay: number): number {
+  return Math.log(2) / -Math.log(decay);
+}
+
+function validate(input: RecalibrationInput): { priorStrength: number; halfLifeLogSd: number; estimateCurve: boolean } {
   validateWaves(input.waves);
   const errors = new FieldErrors();
   if (typeof input.asOf !== 'string' || tryDayNumber(input.asOf) === undefined) {
     errors.add('asOf', 'invalid_date', '集計日は実在する日付（YYYY-MM-DD）で指定してください。');
   }
   const priorStrength = errors.positive(input.priorStrength ?? DEFAULT_PRIOR_STRENGTH, 'priorStrength', '事前情報の重み（件数）');
+  const halfLifeLogSd = errors.positive(input.halfLifeLogSd ?? DEFAULT_HALF_LIFE_LOG_SD, 'halfLifeLogSd', '半減期の不確かさ');
   if (!Array.isArray(input.actuals)) {
     errors.add('actuals', 'not_an_array', '実績は配列で指定してください。');
   } else {
@@ -292,5 +309,5 @@ function validate(input: RecalibrationInput): { priorStrength: number; estimateC
     });
   }
   errors.throwIfAny('invalid_recalibration', '再推定の入力内容に誤りがあります。');
-  return { priorStrength: priorStrength!, estimateCurve: input.estimateCurve ?? true };
+  return { priorStrength: priorStrength!, halfLifeLogSd: halfLifeLogSd!, estimateCurve: input.estimateCurve ?? true };
 }
