@@ -1,0 +1,107 @@
+import type { Readable } from 'node:stream';
+import { fileError } from '../import-error';
+import { CsvParser, DEFAULT_CSV_LIMITS, type CsvLimits, type CsvRecord } from './csv-parser';
+import { chooseEncoding, createDecoder, type CsvEncoding, type DetectedEncoding, type TextChunkDecoder } from './encoding';
+
+export interface CsvReadOptions {
+  encoding?: CsvEncoding;
+  limits?: Partial<CsvLimits>;
+}
+
+/** A CSV record handed out by CsvReader; `last` is true for the final record of the file. */
+export interface CsvRow extends CsvRecord {
+  last: boolean;
+}
+
+/** Bytes looked at before deciding the encoding (the header and a few rows). */
+const DETECT_BYTES = 16 * 1024;
+
+/**
+ * Reads CSV records from a byte stream (a file or an upload) without holding the file in memory: the
+ * stream is read chunk by chunk with back-pressure, decoded (UTF-8, or Shift_JIS as CP932; `auto`
+ * decides from the first 16 KiB), and parsed. Blank lines are skipped but still counted, so row
+ * numbers are those a spreadsheet shows. Fatal problems throw ImportFileError and stop reading
+ * (the stream is destroyed); an empty file is one of them.
+ *
+ *   const reader = new CsvReader(fs.createReadStream(path), { encoding: 'auto' });
+ *   for await (const { row, fields, last } of reader) …
+ */
+export class CsvReader implements AsyncIterable<CsvRow> {
+  /** Set once the first bytes are read. */
+  encoding: DetectedEncoding | null = null;
+  /** Bytes read so far (for progress against the file size). */
+  bytesRead = 0;
+  private readonly limits: CsvLimits;
+
+  constructor(
+    private readonly input: Readable,
+    private readonly options: CsvReadOptions = {},
+  ) {
+    this.limits = { ...DEFAULT_CSV_LIMITS, ...options.limits };
+  }
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<CsvRow> {
+    let pending: CsvRecord | null = null;
+    for await (const batch of this.batches()) {
+      for (const record of batch) {
+        if (pending) yield { ...pending, last: false };
+        pending = record;
+      }
+    }
+    if (pending) yield { ...pending, last: true };
+  }
+
+  /** Records in the batches the parser produces per chunk (faster for bulk work); blank lines removed. */
+  async *batches(): AsyncGenerator<CsvRecord[]> {
+    let parser: CsvParser | undefined;
+    let decoder: TextChunkDecoder | undefined;
+    let head: Buffer[] = [];
+    let headBytes = 0;
+    let sawContent = false;
+    const out: CsvRecord[] = [];
+    const take = (): CsvRecord[] => {
+      const kept = out.filter((r) => r.unterminatedQuote || r.fields.length > 1 || r.fields[0].trim() !== '');
+      out.length = 0;
+      if (kept.length) sawContent = true;
+      return kept;
+    };
+    const start = (bytes: Buffer): string => {
+      this.encoding = chooseEncoding(bytes, this.options.encoding ?? 'auto');
+      decoder = createDecoder(this.encoding);
+      parser = new CsvParser(this.limits, this.encoding === 'utf-8' ? 'UTF-8' : 'Shift_JIS');
+      return decoder.write(bytes);
+    };
+
+    try {
+      for await (const raw of this.input) {
+        const chunk: Buffer = typeof raw === 'string' ? Buffer.from(raw, 'utf8') : (raw as Buffer);
+        this.bytesRead += chunk.length;
+        let text: string;
+        if (decoder) text = decoder.write(chunk);
+        else {
+          head.push(chunk);
+          headBytes += chunk.length;
+          if (headBytes < DETECT_BYTES) continue;
+          text = start(Buffer.concat(head));
+          head = [];
+        }
+        parser!.push(text, out);
+        const kept = take();
+        if (kept.length) yield kept;
+      }
+      if (!decoder) {
+        const bytes = Buffer.concat(head);
+        if (bytes.length === 0) throw fileError('empty_file', 'ファイルが空です（0 バイト）。');
+        const text = start(bytes);
+        parser!.push(text, out);
+      }
+      parser!.push(decoder!.end(), out);
+      parser!.end(out);
+      const kept = take();
+      if (kept.length) yield kept;
+      if (!sawContent) throw fileError('empty_file', 'ファイルが空です（見出し行もデータもありません）。');
+    } finally {
+      if (!this.input.destroyed) this.input.destroy();
+    }
+  }
+}

@@ -1,0 +1,30 @@
+import { hiraganaToKatakana } from '@wavedesk/matching';
+import { invalid, valid, type FieldResult } from './field-result';
+
+/** Control characters other than tab never belong in a name or address. */
+const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f]/;
+
+/**
+ * Free text (氏名, 住所, 送付先…): trimmed, NFC kept as written apart from surrounding spaces, required
+ * unless `optional`, at most `maxLength` characters. The text itself is stored as the person wrote it;
+ * normalisation for matching happens in @wavedesk/matching.
+ */
+export function parseTextField(raw: string, label: string, maxLength: number, optional = false): FieldResult<string | null> {
+  const v = raw.replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
+  if (v === '') return optional ? valid(null) : invalid('required', `${label}が空です。`);
+  if ([...v].length > maxLength) return invalid('too_long', `${label}が長すぎます（${maxLength}文字まで）。`);
+  if (CONTROL.test(v)) return invalid('invalid_character', `${label}に改行や制御文字が含まれています。`);
+  return valid(v);
+}
+
+/**
+ * 氏名カナ: katakana (half-width and hiragana accepted and turned into full-width katakana), with spaces
+ * between family and given name.
+ */
+export function parseKanaField(raw: string, maxLength = 100): FieldResult<string> {
+  const v = hiraganaToKatakana(raw.normalize('NFKC')).replace(/\s+/g, ' ').trim();
+  if (v === '') return invalid('required', '氏名カナが空です。');
+  if (v.length > maxLength) return invalid('too_long', `氏名カナが長すぎます（${maxLength}文字まで）。`);
+  if (!/^[\u30a0-\u30ff ・]+$/.test(v)) return invalid('invalid_kana', '氏名カナはカタカナで入力してください。');
+  return valid(v);
+}

@@ -1,0 +1,199 @@
+import type { Readable } from 'node:stream';
+import { defaultMunicipalityDirectory, type MunicipalityDirectory } from '@wavedesk/matching';
+import { CsvReader } from './csv/csv-reader';
+import type { CsvLimits, CsvRecord } from './csv/csv-parser';
+import type { CsvEncoding, DetectedEncoding } from './csv/encoding';
+import { mapHeader, type HeaderMapping } from './csv/header-mapping';
+import { cellHasMyNumber, isMyNumberHeader, myNumberColumnMessage } from './fields/my-number.guard';
+import { fileError, ImportFileError, type ImportError } from './import-error';
+import { applicationIdKind, type ApplicationIdRecord } from './kinds/application-id.kind';
+import { cardHolderKind, type CardHolderRecord } from './kinds/card-holder.kind';
+import type { ImportKind, ImportKindSpec, RowContext } from './kinds/import-kind';
+import { insuredKind, type InsuredRecord } from './kinds/insured.kind';
+
+export interface ImportRecordOf {
+  insured: InsuredRecord;
+  'card-holders': CardHolderRecord;
+  'application-ids': ApplicationIdRecord;
+}
+
+export const IMPORT_KIND_SPECS: { [K in ImportKind]: ImportKindSpec<ImportRecordOf[K]> } = {
+  insured: insuredKind,
+  'card-holders': cardHolderKind,
+  'application-ids': applicationIdKind,
+};
+
+/** One data row: its record when valid, else its errors (never both). */
+export interface ImportRow<T> {
+  row: number;
+  record: T | null;
+  errors: ImportError[];
+}
+
+export interface ImportReadOptions {
+  encoding?: CsvEncoding;
+  /** The 179 municipalities (default: the repository's data file). */
+  directory?: MunicipalityDirectory;
+  /** ISO day: later birth dates are refused as future (default: today in Japan). */
+  today?: string;
+  limits?: Partial<CsvLimits>;
+}
+
+/** Rows looked at for 個人番号 values before reporting a header problem. */
+const GUARD_PEEK_ROWS = 200;
+
+const todayInJapan = (): string => new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10);
+
+/**
+ * Reads an import file of one kind row by row, streaming. Fatal problems (encoding, empty file, header,
+ * a 個人番号 column, a field too large) throw ImportFileError; row problems come with the row:
+ *
+ *   const reader = readImport('insured', stream, { encoding: 'auto' });
+ *   for await (const batch of reader.batches()) for (const { row, record, errors } of batch) …
+ *   reader.stats  // rows read, valid, with errors; bytes read; encoding
+ *
+ * A file with any error should store nothing unless the admin chose to import only its valid rows; a
+ * fatal error must discard everything already read (a 個人番号 can show up on the last row).
+ */
+export function readImport<K extends ImportKind>(kind: K, input: Readable, options: ImportReadOptions = {}): ImportReader<ImportRecordOf[K]> {
+  return new ImportReader(IMPORT_KIND_SPECS[kind] as ImportKindSpec<ImportRecordOf[K]>, input, options);
+}
+
+export interface ImportStats {
+  encoding: DetectedEncoding | null;
+  bytesRead: number;
+  /** Data rows read (the header and blank lines not counted). */
+  rowsRead: number;
+  rowsValid: number;
+  rowsWithErrors: number;
+  /** Errors reported (a row may have several). */
+  errorCount: number;
+}
+
+export class ImportReader<T> implements AsyncIterable<ImportRow<T>> {
+  private readonly csv: CsvReader;
+  private readonly ctx: RowContext;
+  readonly stats: ImportStats = { encoding: null, bytesRead: 0, rowsRead: 0, rowsValid: 0, rowsWithErrors: 0, errorCount: 0 };
+  private mapping: HeaderMapping | null = null;
+  /** Unique value → first row, per column (被保険者番号, 申請書ID). */
+  private readonly seen = new Map<string, Map<string | number, number>>();
+
+  constructor(
+    readonly spec: ImportKindSpec<T>,
+    input: Readable,
+    options: ImportReadOptions,
+  ) {
+    this.csv = new CsvReader(input, { encoding: options.encoding, limits: options.limits });
+    this.ctx = { directory: options.directory ?? defaultMunicipalityDirectory(), today: options.today ?? todayInJapan() };
+  }
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<ImportRow<T>> {
+    for await (const batch of this.batches()) yield* batch;
+  }
+
+  async *batches(): AsyncGenerator<Array<ImportRow<T>>> {
+    let headerErrors: ImportError[] | null = null;
+    let peeked = 0;
+    let previous: CsvRecord | null = null;
+    const batches = this.csv.batches();
+    for await (const records of batches) {
+      this.stats.encoding = this.csv.encoding;
+      this.stats.bytesRead = this.csv.bytesRead;
+      const out: Array<ImportRow<T>> = [];
+      for (const record of records) {
+        if (!this.mapping) {
+          headerErrors = this.readHeader(record);
+          continue;
+        }
+        this.guard(record);
+        if (headerErrors) {
+          if (++peeked >= GUARD_PEEK_ROWS) throw new ImportFileError(headerErrors);
+          continue;
+        }
+        // Hold each row back by one, so that the last row is known (a cut-off last line).
+        if (previous) out.push(this.toRow(previous, false));
+        previous = record;
+      }
+      if (out.length) yield out;
+    }
+    if (!this.mapping) throw fileError('empty_file', 'ファイルが空です。');
+    if (headerErrors) throw new ImportFileError(headerErrors);
+    if (previous) yield [this.toRow(previous, true)];
+    if (this.stats.rowsRead === 0) throw fileError('no_rows', `見出し行だけでデータ行がありません。${this.spec.label}のデータを入れてください。`, 2);
+    this.stats.bytesRead = this.csv.bytesRead;
+  }
+
+  private readHeader(record: CsvRecord): ImportError[] | null {
+    const { mapping, errors } = mapHeader(record.fields, this.spec.columns, this.spec.label);
+    this.mapping = mapping;
+    const named = mapping.headers.find((h) => isMyNumberHeader(h));
+    if (named) throw fileError('my_number_column', myNumberColumnMessage(named), 1, named);
+    return errors.length ? errors : null;
+  }
+
+  /** Refuses the file when any cell holds a 個人番号; names the column, never the value. */
+  private guard(record: CsvRecord): void {
+    const { headers, index } = this.mapping!;
+    const fields = record.fields;
+    for (let i = 0; i < fields.length; i++) {
+      const header = headers[i] ?? '';
+      const opaque = this.spec.columns.some((c) => c.opaque && index.get(c.name) === i);
+      if (cellHasMyNumber(fields[i], opaque)) {
+        const column = header || `${i + 1}列目`;
+        throw fileError('my_number_column', myNumberColumnMessage(column, record.row), record.row, column);
+      }
+    }
+  }
+
+  private toRow(record: CsvRecord, last: boolean): ImportRow<T> {
+    const { index, headers, unnamed } = this.mapping!;
+    const { row, fields } = record;
+    this.stats.rowsRead++;
+    const fail = (errors: ImportError[]): ImportRow<T> => {
+      this.stats.rowsWithErrors++;
+      this.stats.errorCount += errors.length;
+      return { row, record: null, errors };
+    };
+    if (record.unterminatedQuote) {
+      return fail([{ row, column: null, code: 'truncated_row', message: `${row}行目（最終行）で引用符（"）が閉じられないままファイルが終わっています。ファイルの最後が途中で切れている可能性があります。` }]);
+    }
+    if (fields.length < headers.length) {
+      return fail([
+        last
+          ? { row, column: null, code: 'truncated_row', message: `${row}行目（最終行）の列が足りません（${headers.length}列のところ${fields.length}列）。ファイルの最後が途中で切れている可能性があります。` }
+          : { row, column: null, code: 'too_few_columns', message: `${row}行目の列が足りません（${headers.length}列のところ${fields.length}列）。` },
+      ]);
+    }
+    for (let i = headers.length; i < fields.length; i++) {
+      if (fields[i].trim() !== '') {
+        return fail([{ row, column: null, code: 'too_many_columns', message: `${row}行目の列が多すぎます（見出しは${headers.length}列）。値の中のカンマは値全体を " で囲んでください。` }]);
+      }
+    }
+    const errors: ImportError[] = [];
+    for (const i of unnamed) {
+      if (fields[i].trim() !== '') {
+        errors.push({ row, column: `${i + 1}列目`, code: 'unnamed_column_value', message: `${i + 1}列目は見出しがないのに値が入っています。` });
+      }
+    }
+    const result = this.spec.validate((column) => {
+      const i = index.get(column);
+      return i === undefined ? '' : fields[i];
+    }, this.ctx);
+    for (const e of result.errors) errors.push({ row, ...e });
+    if (result.record) {
+      for (const { column, value } of this.spec.uniqueKeys(result.record)) {
+        if (value === null) continue;
+        let seen = this.seen.get(column);
+        if (!seen) this.seen.set(column, (seen = new Map()));
+        const key = value.length <= 15 ? Number(value) : value; // numbers take far less memory than strings
+        const first = seen.get(key);
+        if (first !== undefined) {
+          errors.push({ row, column, code: 'duplicate_value', message: `${column}が${first}行目と同じです。ファイルの中で${column}は重複できません。` });
+        } else seen.set(key, row);
+      }
+    }
+    if (errors.length || !result.record) return fail(errors);
+    this.stats.rowsValid++;
+    return { row, record: result.record, errors: [] };
+  }
+}
