@@ -62,8 +62,17 @@ export class MunicipalitiesService extends MunicipalityDirectory implements OnAp
   }
 
   async exists(code: string): Promise<boolean> {
+    return (await this.codeSet()).has(code);
+  }
+
+  /** The codes of all municipalities of the union, in code order. */
+  async allCodes(): Promise<string[]> {
+    return [...(await this.codeSet())].sort();
+  }
+
+  private async codeSet(): Promise<Set<string>> {
     if (!this.codes) this.codes = new Set((await this.municipalities.find({ select: { code: true } })).map((m) => m.code));
-    return this.codes.has(code);
+    return this.codes;
   }
 
   /** All 179 for union roles; only their own for a municipal user. */
