@@ -9,8 +9,9 @@
  * with a = `arrivalDayWeight` (default 0.5: letters are delivered during the day, so the arrival day sees
  * about half a day of reaction), H = `horizonDays` (default 60 business days, about three months), and the
  * daily decay q solved so that the largest share equals the calibrated peak-day share exactly
- * (default 2,251 / 47,344). Why this shape: the last mailing gives one figure about timing — the peak
- * day's share — so the curve may have one free parameter; a geometric decay is the simplest curve whose
+ * (default 2,251 / 47,344; the survey's 2,251 is the sum of each municipality's busiest day, so the curve
+ * describes how one municipality's wave plays out). Why this shape: the last mailing gives one figure about
+ * timing — the peak day's share — so the curve may have one free parameter; a geometric decay is the simplest curve whose
  * calls come at once and then thin out day by day, it has a meaning a planner can check ("each day brings
  * q times the calls of the day before"; half of what remains comes within ln 2 / −ln q business days), and
  * its one parameter can be re-estimated from live counts. Share_d falls strictly as q grows, so the

@@ -6,8 +6,10 @@
  *   peakDayInquiries = totalInquiries × peakDayShare      (2,251 / 47,344)
  *
  * Every step uses the unrounded value of the one before; only the answer is rounded for display.
- * 614,058 forms → 8,911 inquiries, 424 on the peak day, as in the survey. The peak day is that of one
- * wave carrying all the forms; dispersed waves lower the union's real peak (see the plan forecast).
+ * 614,058 forms → 8,911 inquiries, 424 on the peak day, as in the survey. Like the survey's 2,251 (the
+ * sum over municipalities of each one's busiest day), the peak is per municipality, added up: it is also
+ * the union's busiest day only when every municipality is mailed on the same day. Dispersed waves lower
+ * the union's real peak; the plan forecast shows by how much.
  */
 import { DEFAULT_FORECAST_PARAMETERS, type ForecastParameters } from './forecast-parameters';
 import { FieldErrors } from './input-checks';
