@@ -1,6 +1,7 @@
 import { DomainError } from '@wavedesk/common';
 import { erlangB, erlangC, erlangCFor, waitProbability } from './erlang-c';
-import { averageHandlingTime, staffingPlan } from './staffing';
+import { ForecastModel } from './forecast.model';
+import { averageHandlingTime, staffingForDay, staffingPlan } from './staffing';
 
 const textbook = { callsPerInterval: 100, intervalMinutes: 30, ahtSeconds: 180, targetSeconds: 20, serviceLevel: 0.8 };
 
@@ -88,6 +89,20 @@ describe('staffing', () => {
     // 50 calls in 15 minutes is the same load as 100 in 30: 10 Erlangs, 14 operators.
     expect(plan.map((p) => p.agents)).toEqual([14, 14]);
     expect(plan[0]).toMatchObject({ startsAt: '08:30', calls: 50, trafficErlangs: 10 });
+  });
+
+  it('staffs a day of the plan from the union’s forecast phone calls, and nobody on a holiday', () => {
+    const model = new ForecastModel();
+    const waves = [{ municipalityCode: '011002', mailDate: '2027-02-15', forms: 240000 }];
+    const day = staffingForDay(model, waves, '2027-02-18', { ahtSeconds: 360 });
+    // Peak day: 240,000 × 1.4511 % × 4.7546 % = 165.6 inquiries, half of them by phone.
+    expect(day.expectedInquiries).toBeCloseTo(240000 * (47344 / 3262639) * (2251 / 47344), 9);
+    expect(day.intervals).toHaveLength(18);
+    const full = day.intervals[1]; // 9:00–9:30: 82.8 × 30/525 = 4.73 calls → 0.95 Erlangs
+    expect(full.calls).toBeCloseTo((day.expectedInquiries / 2) * (30 / 525), 9);
+    expect(full.agents).toBe(3);
+    expect(full.serviceLevel).toBeGreaterThanOrEqual(0.8);
+    expect(staffingForDay(model, waves, '2027-02-11')).toMatchObject({ closedReason: '建国記念の日', intervals: [] });
   });
 
   it('plans with logged handling times once there are 30, else with 6 minutes', () => {

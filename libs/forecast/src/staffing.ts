@@ -1,8 +1,11 @@
 /**
  * A day's staffing: the forecast phone calls per interval, each run through Erlang C.
  */
+import type { IsoDate } from './business-calendar';
 import { erlangC, ERLANG_C_DEFAULTS, type ErlangCInput, type ErlangCResult } from './erlang-c';
+import type { ForecastModel, ForecastWave } from './forecast.model';
 import { FieldErrors } from './input-checks';
+import type { Channel } from './intraday-profile';
 
 export interface IntervalLoad {
   startsAt: string;
@@ -28,6 +31,36 @@ export function staffingPlan(intervals: readonly IntervalLoad[], goal: StaffingG
     calls: i.inquiries,
     ...erlangC({ ...goal, callsPerInterval: i.inquiries, intervalMinutes: i.openMinutes }),
   }));
+}
+
+export interface DayStaffing {
+  date: IsoDate;
+  /** Why the line is closed that day (土曜日, a holiday's name, 年末年始), or null when open. */
+  closedReason: string | null;
+  /** The union's expected inquiries that day, all channels. */
+  expectedInquiries: number;
+  channel: Channel;
+  intervals: StaffingInterval[];
+}
+
+/**
+ * The union's staffing for one day of the plan (`GET /api/staffing?date=`): the forecast for that day,
+ * the channel's share split into intervals, each sized with Erlang C.
+ */
+export function staffingForDay(
+  model: ForecastModel,
+  waves: readonly ForecastWave[],
+  date: IsoDate,
+  goal: StaffingGoal = {},
+  channel: Channel = 'phone',
+  intervalMinutes = 30,
+): DayStaffing {
+  const closedReason = model.calendar.closedReason(date);
+  if (closedReason !== null) return { date, closedReason, expectedInquiries: 0, channel, intervals: [] };
+  const f = model.forecast(waves, { from: date, to: date, municipalityCodes: [], granularity: 'day' });
+  const expectedInquiries = f.unionDaily[0];
+  const intervals = staffingPlan(model.intervalLoad(expectedInquiries, channel, intervalMinutes), goal);
+  return { date, closedReason, expectedInquiries, channel, intervals };
 }
 
 /** The fewest logged handling times before their average replaces the default (6 minutes). */
