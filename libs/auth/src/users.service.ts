@@ -147,7 +147,13 @@ export class UsersService implements OnApplicationBootstrap {
         { field: 'municipalityCode', code: 'isDefined', message: '市町村職員には市町村コードを指定してください。' },
       ]);
     }
-    if (!isValidMunicipalityCode(code) || !(await this.municipalities.exists(code))) {
+    if (!isValidMunicipalityCode(code)) {
+      // Most often a typo: say so rather than that the municipality is unknown.
+      throw badRequest('invalid_municipality_code', `市町村コード ${code} は検査数字（6桁目）が正しくありません。`, [
+        { field: 'municipalityCode', code: 'invalid_check_digit', message: `市町村コード ${code} は検査数字（6桁目）が正しくありません。` },
+      ]);
+    }
+    if (!(await this.municipalities.exists(code))) {
       throw badRequest('unknown_municipality', `市町村コード ${code} は広域連合の市町村ではありません。`, [
         { field: 'municipalityCode', code: 'unknown_municipality', message: `市町村コード ${code} は広域連合の市町村ではありません。` },
       ]);
