@@ -1,6 +1,7 @@
 /**
  * The forecast library: business calendar, inquiry forecast, what-if, recalibration and Erlang C
- * staffing. Plain TypeScript with no framework imports; see docs/forecast.md.
+ * staffing, in plain TypeScript with no framework imports (see docs/forecast.md); and, in `api/`, the
+ * thin NestJS layer that serves it (routes, the plan's wave source, live updates).
  */
 export * from './business-calendar';
 export * from './response-curve';

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Clock, Roles } from '@wavedesk/common';
 import { jstDate } from '../business-calendar';
 import { erlangC } from '../erlang-c';
-import { staffingPlan } from '../staffing';
+import { staffingForDay } from '../staffing';
 import { ErlangCDto } from './dto/erlang-c.dto';
 import { StaffingQueryDto } from './dto/forecast-query.dto';
 import { ForecastService } from './forecast.service';
@@ -27,18 +27,11 @@ export class StaffingController {
   @Get()
   async staffing(@Query() query: StaffingQueryDto) {
     const date = query.date ?? jstDate(this.clock.now());
-    const view = await this.forecasts.forecast({ from: date, to: date, granularity: 'day' });
-    const dayTotal = view.union.daily[0] ?? 0;
-    const intervals = staffingPlan(this.forecasts.model.intervalLoad(dayTotal, 'phone', 30));
+    const day = staffingForDay(this.forecasts.model, await this.forecasts.planWaves(), date);
     return {
-      date,
-      businessDay: view.dates.length > 0,
-      expectedInquiries: dayTotal,
-      expectedPhoneCalls: intervals.reduce((s, i) => s + i.calls, 0),
-      peakAgents: intervals.reduce((m, i) => Math.max(m, i.agents), 0),
-      intervals: intervals.map(({ startsAt, endsAt, calls, agents, serviceLevel, asaSeconds, occupancy }) => ({
-        startsAt, endsAt, calls, agents, serviceLevel, asaSeconds, occupancy,
-      })),
+      ...day,
+      expectedPhoneCalls: day.intervals.reduce((s, i) => s + i.calls, 0),
+      peakAgents: day.intervals.reduce((m, i) => Math.max(m, i.agents), 0),
     };
   }
 }
