@@ -1,0 +1,2 @@
+export { AuthProvider, useApi, useAuth, useCurrentUser, type AuthState } from './auth-context';
+export type { Session } from './session-store';

@@ -1,0 +1,1 @@
+export { LiveProvider, useLiveConnection, useLiveEvent, type LiveConnection, type LiveStatus } from './live-context';
