@@ -2,7 +2,7 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { stringify } from 'csv-stringify/sync';
 import type { Response } from 'express';
-import { Roles } from '@wavedesk/common';
+import { Roles, spreadsheetSafe } from '@wavedesk/common';
 import { AuditQueryDto } from './dto/audit-query.dto';
 import { AuditService, type AuditQuery } from './audit.service';
 
@@ -38,9 +38,10 @@ export class AuditController {
     let before = query.cursor;
     do {
       const page = await this.audit.list({ ...toQuery(query), before, limit: 1000 });
+      // actorName is whatever was typed at a failed sign-in, so every text cell is defused for Excel.
       const rows = page.items.map((e) => [
-        e.id, e.at.toISOString(), e.actorName ?? '', e.actorRole ?? '', e.action, e.target ?? '',
-        e.success ? '成功' : '失敗', e.clientAddress ?? '', e.detail ?? '',
+        e.id,
+        ...[e.at.toISOString(), e.actorName ?? '', e.actorRole ?? '', e.action, e.target ?? '', e.success ? '成功' : '失敗', e.clientAddress ?? '', e.detail ?? ''].map(spreadsheetSafe),
       ]);
       res.write(stringify(rows));
       before = page.nextCursor ?? undefined;

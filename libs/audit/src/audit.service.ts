@@ -49,7 +49,8 @@ export class AuditService {
   async list(query: AuditQuery): Promise<{ items: AuditEntry[]; nextCursor: number | null }> {
     const limit = Math.min(query.limit ?? 100, 1000);
     const qb = this.entries.createQueryBuilder('a').orderBy('a.id', 'DESC').take(limit + 1);
-    if (query.action) qb.andWhere('a.action LIKE :action', { action: `${query.action}%` });
+    // A prefix, taken literally: % and _ typed in the filter are escaped (with '!', which MySQL and SQLite both accept).
+    if (query.action) qb.andWhere(`a.action LIKE :action ESCAPE '!'`, { action: `${query.action.replace(/[!%_]/g, '!$&')}%` });
     if (query.actor) qb.andWhere('a.actorName = :actor', { actor: query.actor });
     if (query.target) qb.andWhere('a.target = :target', { target: query.target });
     if (query.from) qb.andWhere('a.at >= :from', { from: query.from });

@@ -4,3 +4,4 @@ export * from './validation';
 export * from './http-exception.filter';
 export * from './clock';
 export * from './auth-decorators';
+export * from './spreadsheet-safe';
