@@ -54,9 +54,11 @@ export function formatDateTime(value: DateInput): string {
   return `${formatDate(date)} ${part(parts, 'hour')}:${part(parts, 'minute')}:${part(parts, 'second')}`;
 }
 
-/** "令和4年2月15日", for forms that ask for the Japanese era. */
+/** "令和4年2月15日" (the first year of an era is 元年: "令和元年5月1日"), for forms that ask for the Japanese era. */
 export function formatEraDate(value: DateInput): string {
-  return eraDate.format(toDate(value));
+  const parts = eraDate.formatToParts(toDate(value));
+  const year = part(parts, 'year');
+  return `${part(parts, 'era')}${year === '1' ? '元' : year}年${part(parts, 'month')}月${part(parts, 'day')}日`;
 }
 
 /** The calendar day in Japan as YYYY-MM-DD (what an `<input type="date">` holds). */

@@ -1,31 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import type { AuditFilters } from '../../api';
 import { Field } from '../../components';
-import { startOfDayInJapan, startOfNextDayInJapan } from '../../format';
 import { AUDIT_ACTION_FILTERS } from './audit-labels';
-
-/** What the user typed, before it becomes the API's filters. Dates are days in Japan, both inclusive. */
-export interface AuditFilterInput {
-  action: string;
-  actor: string;
-  target: string;
-  fromDay: string;
-  toDay: string;
-  result: '' | 'success' | 'failure';
-}
-
-export const EMPTY_FILTER: AuditFilterInput = { action: '', actor: '', target: '', fromDay: '', toDay: '', result: '' };
-
-export function toAuditFilters(input: AuditFilterInput): AuditFilters {
-  return {
-    action: input.action.trim() || undefined,
-    actor: input.actor.trim() || undefined,
-    target: input.target.trim() || undefined,
-    from: input.fromDay ? startOfDayInJapan(input.fromDay) : undefined,
-    to: input.toDay ? startOfNextDayInJapan(input.toDay) : undefined,
-    success: input.result === '' ? undefined : input.result === 'success',
-  };
-}
+import { auditRangeError, EMPTY_FILTER, toAuditFilters, type AuditFilterInput } from './audit-query';
 
 /** The audit log's filters; Enter in any field searches. */
 export function AuditFilterForm({ onSearch }: { onSearch: (filters: AuditFilters) => void }) {
@@ -35,12 +12,9 @@ export function AuditFilterForm({ onSearch }: { onSearch: (filters: AuditFilters
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (input.fromDay && input.toDay && input.fromDay > input.toDay) {
-      setRangeError('終了日は開始日と同じか、それより後の日付を指定してください。');
-      return;
-    }
-    setRangeError(undefined);
-    onSearch(toAuditFilters(input));
+    const error = auditRangeError(input);
+    setRangeError(error);
+    if (!error) onSearch(toAuditFilters(input));
   };
 
   const clear = () => {
