@@ -92,7 +92,10 @@ export function UsersPage() {
                         <button
                           type="button" className="button" aria-expanded={editing === u.id}
                           aria-label={`ユーザー「${u.username}」を変更`}
-                          onClick={() => setEditing(editing === u.id ? null : u.id)}
+                          onClick={() => {
+                            setNotice(null);
+                            setEditing(editing === u.id ? null : u.id);
+                          }}
                         >
                           変更
                         </button>
