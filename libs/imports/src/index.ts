@@ -9,3 +9,4 @@ export * from './kinds/insured.kind';
 export * from './kinds/card-holder.kind';
 export * from './kinds/application-id.kind';
 export * from './import-reader';
+export * from './synthetic';

@@ -3,9 +3,14 @@ import { normalizeText } from './text-normalize';
 import type { MunicipalityDirectory } from './municipality-directory';
 
 /** Dashes people type between address numbers; ー and ｰ (long vowel) only count between digits. */
-const DASHES = /[-‐‑‒–—―−⁃﹣－]/g;
-const LONG_VOWEL_BETWEEN_DIGITS = /(?<=\d)[ーｰ](?=\d)/g;
+const DASHES = /[-‐‑‒–—―−⁃﹣－]|(?<=\d)ー(?=\d)/g;
 const SPACES_AND_DOTS = /[\s\u0000-\u001f\u007f・·•‧∙⋅]/g;
+const KANJI_NUMERAL = /[〇零一二三四五六七八九十百千]/;
+/** Address units after a number (の is ノ once kana are folded). 号室 stays: room numbers are not 号. */
+const UNITS = /(\d)(丁目|番地ノ|番地|番ノ|番|号室|号|ノ(?=\d))/g;
+const UNIT_TO: Record<string, string> = { 丁目: '-', 番地ノ: '-', 番地: '-', 番ノ: '-', 番: '-', 号室: '号室', 号: '', ノ: '-' };
+/** A hyphen followed by another one, or by something other than a digit (or nothing). */
+const LOOSE_HYPHENS = /-(?=-|\D|$)/g;
 
 /**
  * Normalises an address for comparison (not for display):
@@ -16,18 +21,11 @@ const SPACES_AND_DOTS = /[\s\u0000-\u001f\u007f・·•‧∙⋅]/g;
  */
 export function normalizeAddressText(address: string): string {
   let s = normalizeText(address).replace(SPACES_AND_DOTS, '');
-  s = replaceKanjiNumerals(s);
-  s = s.replace(LONG_VOWEL_BETWEEN_DIGITS, '-').replace(DASHES, '-');
-  s = s
-    .replace(/(\d)号室/g, '$1\u0001') // keep room numbers apart from 号
-    .replace(/(\d)丁目/g, '$1-')
-    .replace(/(\d)番地?ノ?/g, '$1-')
-    .replace(/(\d)号/g, '$1')
-    .replace(/(\d)ノ(?=\d)/g, '$1-') // の is ノ once kana are folded
-    .replace(/\u0001/g, '号室')
-    .replace(/-{2,}/g, '-')
-    .replace(/-(?=[^\d]|$)/g, '');
-  return s;
+  if (KANJI_NUMERAL.test(s)) s = replaceKanjiNumerals(s);
+  return s
+    .replace(DASHES, '-')
+    .replace(UNITS, (_, digit: string, unit: string) => digit + UNIT_TO[unit])
+    .replace(LOOSE_HYPHENS, '');
 }
 
 export interface NormalizedAddress {

@@ -11,7 +11,7 @@ import { createHmac } from 'node:crypto';
  * Keys are the first 128 bits of the MAC as 32 lower-case hex digits (truncation as RFC 2104 §5 allows;
  * 128 bits leave no practical chance of a collision between a million persons).
  */
-export function hmacKey(key: string, secret: string | Buffer): string {
+export function hmacKey(key: string, secret: string | Uint8Array): string {
   return createHmac('sha256', secret).update(key, 'utf8').digest('hex').slice(0, 32);
 }
 
@@ -59,15 +59,15 @@ function hex32(v: number): string {
   return HEX[(v >>> 24) & 255] + HEX[(v >>> 16) & 255] + HEX[(v >>> 8) & 255] + HEX[v & 255];
 }
 
-/** HMAC-SHA256 with a fixed secret, for many short keys. Not safe to share between threads (it reuses buffers). */
+/** Scratch space shared by all hashers: JavaScript runs one `mac` at a time, and sharing keeps a hasher cheap to create. */
+const scratch = { state: new Int32Array(8), msg: new Uint8Array(1024), block: new Uint8Array(64) };
+
+/** HMAC-SHA256 with a fixed secret, for many short keys. A hasher holds only its two pad states. */
 export class KeyHasher {
   private readonly inner = new Int32Array(8);
   private readonly outer = new Int32Array(8);
-  private readonly state = new Int32Array(8);
-  private msg = new Uint8Array(1024);
-  private readonly block = new Uint8Array(64);
 
-  constructor(secret: string | Buffer) {
+  constructor(secret: string | Uint8Array) {
     let key: Uint8Array = typeof secret === 'string' ? Buffer.from(secret, 'utf8') : secret;
     if (key.length === 0) throw new Error('KeyHasher: the secret must not be empty');
     const padded = new Uint8Array(64);
@@ -94,13 +94,26 @@ export class KeyHasher {
     return hex32(st[0]) + hex32(st[1]) + hex32(st[2]) + hex32(st[3]);
   }
 
+  /** The full 32-byte MAC of `key` (e.g. to derive a sub-key that is never stored). */
+  macBytes(key: string): Uint8Array {
+    const st = this.mac(key);
+    const out = new Uint8Array(32);
+    for (let i = 0; i < 8; i++) {
+      out[i * 4] = st[i] >>> 24;
+      out[i * 4 + 1] = (st[i] >>> 16) & 255;
+      out[i * 4 + 2] = (st[i] >>> 8) & 255;
+      out[i * 4 + 3] = st[i] & 255;
+    }
+    return out;
+  }
+
   /** Computes the MAC into an internal buffer and returns it (8 int32 words, valid until the next call). */
   mac(key: string): Int32Array {
     const n = this.encode(key);
-    const st = this.state;
+    const st = scratch.state;
     st.set(this.inner);
-    this.finish(st, this.msg, n, 64);
-    const ob = this.block;
+    this.finish(st, scratch.msg, n, 64);
+    const ob = scratch.block;
     for (let i = 0; i < 8; i++) {
       ob[i * 4] = st[i] >>> 24;
       ob[i * 4 + 1] = (st[i] >>> 16) & 255;
@@ -114,8 +127,8 @@ export class KeyHasher {
 
   /** UTF-8 encodes `s` into the message buffer; returns its length in bytes. */
   private encode(s: string): number {
-    if (s.length * 3 + 72 > this.msg.length) this.msg = new Uint8Array(s.length * 3 + 72);
-    const m = this.msg;
+    if (s.length * 3 + 72 > scratch.msg.length) scratch.msg = new Uint8Array(s.length * 3 + 72);
+    const m = scratch.msg;
     let n = 0;
     for (let i = 0; i < s.length; i++) {
       let cp = s.charCodeAt(i);

@@ -1,6 +1,6 @@
 import { normalizeAddress } from './address-normalize';
-import { deletions } from './edit-distance';
-import type { KeyHasher } from './keyed-hash';
+import { codePoints, deletions } from './edit-distance';
+import { KeyHasher } from './keyed-hash';
 import type { MunicipalityDirectory } from './municipality-directory';
 import { normalizeName } from './text-normalize';
 
@@ -66,68 +66,121 @@ export function matchKeyParts(
 }
 
 /**
+ * Signatures of a name for the near-match pre-filter: first two characters (P), last two (S), first and
+ * last (M), and for names of one or two characters also the first (F) and the last (L) alone
+ * (and a shared mark for one-character names).
+ * Two names one insertion, deletion or substitution apart always share at least one signature of the same
+ * kind (the edit leaves the first two, the last two, or the first-and-last characters alone; names of
+ * length ≤ 2 keep their first or last character) — a test checks this exhaustively on small alphabets.
+ * So most persons need a few lookups, not the full set of near queries.
+ */
+export function nameSignatures(name: string): string[] {
+  const c = codePoints(name);
+  const n = c.length;
+  if (n === 0) return [];
+  const sigs = [`P${c[0]}${n > 1 ? c[1] : ''}`, `S${n > 1 ? c[n - 2] : ''}${c[n - 1]}`, `M${c[0]}${c[n - 1]}`];
+  if (n <= 2) sigs.push(`F${c[0]}`, `L${c[n - 1]}`);
+  if (n === 1) sigs.push('1'); // any two one-character names are one substitution apart
+  return sigs;
+}
+
+/**
  * Plain keys for near matching of a card holder (Levenshtein ≤ 1 between names within one bucket),
  * built so that they still work once hashed:
- *   F|bucket|name, D|bucket|name-with-one-character-deleted, S|bucket|position|name-with-that-character-deleted.
+ *   F|name, D|name-with-one-character-deleted, S|position|name-with-that-character-deleted.
  * An insured person's queries (nearQueryKeys) hit one of them exactly when the names are one insertion,
- * deletion or substitution apart — no name needs to be kept to find it.
+ * deletion or substitution apart — no name needs to be kept to find it. The bucket (birth date, sex,
+ * municipality) is not in the text: these keys are hashed with a key derived from the bucket.
  */
-export function holderNearKeys(parts: MatchKeyParts): string[] {
-  if (parts.bucket === null || parts.name === '') return [];
-  const b = parts.bucket;
-  const keys = new Set<string>([['F', b, parts.name].join(SEP)]);
-  for (const { at, rest } of deletions(parts.name)) {
-    keys.add(['D', b, rest].join(SEP));
-    keys.add(['S', b, at, rest].join(SEP));
+export function holderNearKeys(name: string): string[] {
+  if (name === '') return [];
+  const keys = new Set<string>([`F${SEP}${name}`]);
+  for (const { at, rest } of deletions(name)) {
+    keys.add(`D${SEP}${rest}`);
+    keys.add(`S${SEP}${at}${SEP}${rest}`);
   }
   return [...keys];
 }
 
 /** The keys an insured person looks up among holders' near keys (see holderNearKeys). */
-export function nearQueryKeys(parts: MatchKeyParts): string[] {
-  if (parts.bucket === null || parts.name === '') return [];
-  const b = parts.bucket;
-  const keys = new Set<string>([['F', b, parts.name].join(SEP), ['D', b, parts.name].join(SEP)]);
-  for (const { at, rest } of deletions(parts.name)) {
-    keys.add(['F', b, rest].join(SEP));
-    keys.add(['S', b, at, rest].join(SEP));
+export function nearQueryKeys(name: string): string[] {
+  if (name === '') return [];
+  const keys = new Set<string>([`F${SEP}${name}`, `D${SEP}${name}`]);
+  for (const { at, rest } of deletions(name)) {
+    keys.add(`F${SEP}${rest}`);
+    keys.add(`S${SEP}${at}${SEP}${rest}`);
   }
   return [...keys];
 }
 
-/** A card holder as stored: keyed hashes only (hex), never the name. */
+/** A card holder as stored: keyed hashes only (32 hex digits each), never the name. */
 export interface CardHolderKeys {
   exact: string;
   person: string;
   bucket: string | null;
+  /** Pre-filter signatures (nameSignatures), hashed with the bucket's derived key. */
+  nearFilter: string[];
+  /** Near-match keys (holderNearKeys), hashed with the bucket's derived key. */
   near: string[];
 }
 
-/** An insured person's keyed hashes, to store beside the person and look up at match time. */
+/** An insured person's keyed hashes, to store beside the person (computed at import) and look up at match time. */
 export interface InsuredHashedKeys {
   exact: string;
   person: string;
   bucket: string | null;
+  nearFilter: string[];
 }
 
-export function hashCardHolderKeys(parts: MatchKeyParts, hasher: KeyHasher): CardHolderKeys {
-  return {
-    exact: hasher.key(parts.exact),
-    person: hasher.key(parts.person),
-    bucket: parts.bucket === null ? null : hasher.key(parts.bucket),
-    near: holderNearKeys(parts).map((k) => hasher.key(k)),
-  };
-}
+/**
+ * Turns match keys into keyed hashes. `exact`, `person` and `bucket` are HMAC-SHA256(secret, key).
+ * Near keys and signatures are HMAC-SHA256(K_b, key) where K_b = HMAC-SHA256(secret, "K" + bucket) is
+ * derived per bucket and never stored: without the secret no stored hash can be checked against a
+ * guessed name, and the bucket need not be hashed into every near key (shorter messages, one SHA-256
+ * block each). Derived keys are cached, as one bucket holds many persons.
+ */
+export class MatchHasher {
+  private readonly root: KeyHasher;
+  private readonly derived = new Map<string, KeyHasher>();
 
-export function hashInsuredKeys(parts: MatchKeyParts, hasher: KeyHasher): InsuredHashedKeys {
-  return {
-    exact: hasher.key(parts.exact),
-    person: hasher.key(parts.person),
-    bucket: parts.bucket === null ? null : hasher.key(parts.bucket),
-  };
-}
+  constructor(secret: string | Uint8Array) {
+    this.root = new KeyHasher(secret);
+  }
 
-/** An insured person's hashed near-match queries (computed only when the bucket holds a card holder). */
-export function hashNearQueries(parts: MatchKeyParts, hasher: KeyHasher): string[] {
-  return nearQueryKeys(parts).map((k) => hasher.key(k));
+  /** What an insured person stores: exact, person and bucket hashes and the near-match signatures. */
+  insured(parts: MatchKeyParts): InsuredHashedKeys {
+    return {
+      exact: this.root.key(parts.exact),
+      person: this.root.key(parts.person),
+      bucket: parts.bucket === null ? null : this.root.key(parts.bucket),
+      nearFilter: this.inBucket(parts, nameSignatures(parts.name)),
+    };
+  }
+
+  /** An insured person's near queries (only needed when a signature hit). */
+  nearQueries(parts: MatchKeyParts): string[] {
+    return this.inBucket(parts, nearQueryKeys(parts.name));
+  }
+
+  /** What a card holder is kept as. */
+  cardHolder(parts: MatchKeyParts): CardHolderKeys {
+    return {
+      exact: this.root.key(parts.exact),
+      person: this.root.key(parts.person),
+      bucket: parts.bucket === null ? null : this.root.key(parts.bucket),
+      nearFilter: this.inBucket(parts, nameSignatures(parts.name)),
+      near: this.inBucket(parts, holderNearKeys(parts.name)),
+    };
+  }
+
+  private inBucket(parts: MatchKeyParts, keys: string[]): string[] {
+    if (parts.bucket === null || keys.length === 0) return [];
+    let hasher = this.derived.get(parts.bucket);
+    if (!hasher) {
+      if (this.derived.size >= 50_000) this.derived.clear();
+      hasher = new KeyHasher(this.root.macBytes(`K${SEP}${parts.bucket}`));
+      this.derived.set(parts.bucket, hasher);
+    }
+    return keys.map((k) => hasher.key(k));
+  }
 }

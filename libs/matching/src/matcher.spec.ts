@@ -1,25 +1,18 @@
-import { KeyHasher } from './keyed-hash';
-import {
-  hashCardHolderKeys,
-  hashInsuredKeys,
-  hashNearQueries,
-  matchKeyParts,
-  type PersonIdentity,
-} from './match-keys';
+import { MatchHasher, matchKeyParts, nameSignatures, type PersonIdentity } from './match-keys';
 import { CardHolderIndex, Matcher, type InsuredMatchInput } from './matcher';
 import { defaultMunicipalityDirectory } from './municipality-directory';
 import { withinOneEdit } from './edit-distance';
 
 const directory = defaultMunicipalityDirectory();
-const hasher = new KeyHasher('test-secret');
+const hasher = new MatchHasher('test-secret');
 
 function insured(p: PersonIdentity, insuredNumber = '12345678', code?: string): InsuredMatchInput {
   const parts = matchKeyParts(p, directory, code);
-  return { insuredNumber, ...hashInsuredKeys(parts, hasher), near: () => hashNearQueries(parts, hasher) };
+  return { insuredNumber, ...hasher.insured(parts), near: () => hasher.nearQueries(parts) };
 }
 function indexOf(...holders: PersonIdentity[]): CardHolderIndex {
   const index = new CardHolderIndex();
-  for (const h of holders) index.add(hashCardHolderKeys(matchKeyParts(h, directory), hasher));
+  for (const h of holders) index.add(hasher.cardHolder(matchKeyParts(h, directory)));
   return index;
 }
 
@@ -88,10 +81,18 @@ describe('Matcher', () => {
   });
 
   it('stores holders as hashes only: no name, reading or address text in what is kept', () => {
-    const keys = hashCardHolderKeys(matchKeyParts(hanako, directory), hasher);
+    const keys = hasher.cardHolder(matchKeyParts(hanako, directory));
     const stored = JSON.stringify(keys);
     expect(stored).not.toMatch(/[高橋花子札幌]|1940/);
-    expect([keys.exact, keys.person, keys.bucket, ...keys.near].every((k) => /^[0-9a-f]{32}$/.test(k!))).toBe(true);
+    expect([keys.exact, keys.person, keys.bucket, ...keys.nearFilter, ...keys.near].every((k) => /^[0-9a-f]{32}$/.test(k!))).toBe(true);
+    expect(keys.near.length).toBeGreaterThan(4);
+  });
+
+  it('does not compute near queries when no holder in the bucket shares a name signature', () => {
+    const index = indexOf({ ...hanako, name: '佐藤一郎' });
+    const near = jest.fn(() => [] as string[]);
+    expect(new Matcher(index).match({ ...insured(hanako), near })).toEqual({ status: 'target' });
+    expect(near).not.toHaveBeenCalled();
   });
 
   it('does not compute near queries unless the bucket holds a holder', () => {
@@ -100,5 +101,36 @@ describe('Matcher', () => {
     const p = { ...insured(hanako), near };
     expect(new Matcher(index).match(p)).toEqual({ status: 'target' });
     expect(near).not.toHaveBeenCalled();
+  });
+});
+
+describe('nameSignatures', () => {
+  /** Every string over `alphabet` up to `max` characters. */
+  function* strings(alphabet: string[], max: number): Generator<string> {
+    let level = [''];
+    for (let n = 1; n <= max; n++) {
+      level = level.flatMap((s) => alphabet.map((c) => s + c));
+      yield* level;
+    }
+  }
+
+  it('two names one edit apart always share a signature (exhaustive over a 3-letter alphabet, lengths 1–6)', () => {
+    const all = [...strings(['あ', '花', '𠮷'], 6)];
+    const sigs = new Map(all.map((s) => [s, new Set(nameSignatures(s))]));
+    let pairs = 0;
+    for (const a of all) {
+      for (const b of all) {
+        if (a === b || !withinOneEdit(a, b)) continue;
+        pairs++;
+        const shared = [...sigs.get(a)!].some((x) => sigs.get(b)!.has(x));
+        if (!shared) throw new Error(`no shared signature: ${a} / ${b}`);
+      }
+    }
+    expect(pairs).toBeGreaterThan(10_000);
+  });
+
+  it('keeps names that share no characters at the ends apart', () => {
+    const a = new Set(nameSignatures('高橋花子'));
+    expect(nameSignatures('佐藤一郎').some((x) => a.has(x))).toBe(false);
   });
 });

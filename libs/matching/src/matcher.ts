@@ -1,4 +1,4 @@
-import { HashSet64 } from './hash-set64';
+import { HashSet64, parseWord } from './hash-set64';
 
 export type ExclusionReason = 'insured_number' | 'exact';
 export type ReviewReason = 'address_differs' | 'name_one_edit';
@@ -23,6 +23,7 @@ export interface StoredCardHolder {
   exact?: string | null;
   person?: string | null;
   bucket?: string | null;
+  nearFilter?: readonly string[] | null;
   near?: readonly string[] | null;
 }
 
@@ -32,7 +33,9 @@ export interface InsuredMatchInput {
   exact: string;
   person: string;
   bucket: string | null;
-  /** Hashed near queries, or a function computing them (called only when the bucket holds a holder). */
+  /** Hashed name signatures (MatchHasher.insured): a hit means a holder in the bucket may be one edit away. */
+  nearFilter?: readonly string[];
+  /** Hashed near queries, or a function computing them (called only after a signature hit). */
   near?: readonly string[] | (() => readonly string[]);
 }
 
@@ -45,6 +48,7 @@ export class CardHolderIndex {
   readonly exact: HashSet64;
   readonly person: HashSet64;
   readonly buckets: HashSet64;
+  readonly nearFilter: HashSet64;
   readonly near: HashSet64;
   private holders = 0;
 
@@ -52,6 +56,7 @@ export class CardHolderIndex {
     this.exact = new HashSet64(expectedHolders);
     this.person = new HashSet64(expectedHolders);
     this.buckets = new HashSet64(expectedHolders);
+    this.nearFilter = new HashSet64(expectedHolders * 3);
     this.near = new HashSet64(expectedHolders * 12);
   }
 
@@ -68,12 +73,32 @@ export class CardHolderIndex {
     if (holder.exact) this.exact.add(holder.exact);
     if (holder.person) this.person.add(holder.person);
     if (holder.bucket) this.buckets.add(holder.bucket);
+    if (holder.nearFilter) for (const k of holder.nearFilter) this.nearFilter.add(k);
     if (holder.near) for (const k of holder.near) this.near.add(k);
   }
 
-  hasInsuredNumber(insuredNumber: string): boolean {
+  hasInsuredNumber(insuredNumber: string | number): boolean {
     return this.insuredNumbers.has(Number(insuredNumber));
   }
+}
+
+/**
+ * An insured person with its hashes turned into 64-bit fingerprints once, at load time, so that a match
+ * run does nothing but integer hash-set lookups (see Matcher.prepare).
+ */
+export interface PreparedInsured {
+  insuredNumber: number;
+  exactHi: number;
+  exactLo: number;
+  personHi: number;
+  personLo: number;
+  /** 0 when the person has no bucket (municipality unknown). */
+  hasBucket: 0 | 1;
+  bucketHi: number;
+  bucketLo: number;
+  /** Signature fingerprints as hi, lo pairs; null when none were given (then the near queries decide). */
+  nearFilter: Int32Array | null;
+  near?: readonly string[] | (() => readonly string[]);
 }
 
 /**
@@ -82,21 +107,56 @@ export class CardHolderIndex {
  * 2. name, birth date, sex and address all equal after normalisation → excluded;
  * 3. name, birth date and sex equal, address not → review (moved, or written differently);
  * 4. same birth date, sex and municipality, names one edit apart → review;
- * otherwise the person is a target. Work per person: a few hash-set lookups; near queries are computed
- * only for the few persons whose bucket holds a holder.
+ * otherwise the person is a target. Work per person: a few hash-set lookups. Near queries (a dozen keyed
+ * hashes) are computed only for persons whose bucket holds a holder sharing a name signature.
  */
 export class Matcher {
   constructor(private readonly index: CardHolderIndex) {}
 
   match(person: InsuredMatchInput): MatchOutcome {
+    return this.matchPrepared(Matcher.prepare(person));
+  }
+
+  /** Hex keys → fingerprints, once per person when loading (not needed for a one-off match). */
+  static prepare(person: InsuredMatchInput): PreparedInsured {
+    let nearFilter: Int32Array | null = null;
+    if (person.nearFilter) {
+      nearFilter = new Int32Array(person.nearFilter.length * 2);
+      person.nearFilter.forEach((k, i) => {
+        nearFilter![i * 2] = parseWord(k, 0);
+        nearFilter![i * 2 + 1] = parseWord(k, 8);
+      });
+    }
+    return {
+      insuredNumber: Number(person.insuredNumber),
+      exactHi: parseWord(person.exact, 0),
+      exactLo: parseWord(person.exact, 8),
+      personHi: parseWord(person.person, 0),
+      personLo: parseWord(person.person, 8),
+      hasBucket: person.bucket ? 1 : 0,
+      bucketHi: person.bucket ? parseWord(person.bucket, 0) : 0,
+      bucketLo: person.bucket ? parseWord(person.bucket, 8) : 0,
+      nearFilter,
+      near: person.near,
+    };
+  }
+
+  matchPrepared(p: PreparedInsured): MatchOutcome {
     const index = this.index;
-    if (index.hasInsuredNumber(person.insuredNumber)) return OUTCOMES.byInsuredNumber;
-    if (index.exact.has(person.exact)) return OUTCOMES.exact;
-    if (index.person.has(person.person)) return OUTCOMES.addressDiffers;
-    if (person.bucket && person.near && index.buckets.has(person.bucket)) {
-      const queries = typeof person.near === 'function' ? person.near() : person.near;
+    if (index.hasInsuredNumber(p.insuredNumber)) return OUTCOMES.byInsuredNumber;
+    if (index.exact.hasFingerprint(p.exactHi, p.exactLo)) return OUTCOMES.exact;
+    if (index.person.hasFingerprint(p.personHi, p.personLo)) return OUTCOMES.addressDiffers;
+    if (p.hasBucket && p.near && index.buckets.hasFingerprint(p.bucketHi, p.bucketLo) && this.signatureHit(p.nearFilter)) {
+      const queries = typeof p.near === 'function' ? p.near() : p.near;
       for (const q of queries) if (index.near.has(q)) return OUTCOMES.nameOneEdit;
     }
     return OUTCOMES.target;
+  }
+
+  private signatureHit(filter: Int32Array | null): boolean {
+    if (!filter) return true; // no pre-filter given: check the near queries themselves
+    const set = this.index.nearFilter;
+    for (let i = 0; i < filter.length; i += 2) if (set.hasFingerprint(filter[i], filter[i + 1])) return true;
+    return false;
   }
 }

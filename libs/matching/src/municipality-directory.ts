@@ -70,18 +70,18 @@ export function parseMunicipalityCsv(text: string): MunicipalityEntry[] {
 export class MunicipalityDirectory {
   readonly entries: readonly MunicipalityEntry[];
   private readonly byCode: Map<string, MunicipalityEntry>;
-  /** Normalised prefixes ([郡]市町村名), longest first, with their code. */
-  private readonly prefixes: Array<{ prefix: string; code: string }>;
+  /** Normalised prefix ([郡]市町村名) → code, and the prefix lengths, longest first. */
+  private readonly prefixes = new Map<string, string>();
+  private readonly prefixLengths: number[];
 
   constructor(entries: readonly MunicipalityEntry[]) {
     this.entries = entries;
     this.byCode = new Map(entries.map((e) => [e.code, e]));
-    const prefixes: Array<{ prefix: string; code: string }> = [];
     for (const e of entries) {
-      prefixes.push({ prefix: normalizeAddressText(e.name), code: e.code });
-      if (e.district) prefixes.push({ prefix: normalizeAddressText(e.district + e.name), code: e.code });
+      this.prefixes.set(normalizeAddressText(e.name), e.code);
+      if (e.district) this.prefixes.set(normalizeAddressText(e.district + e.name), e.code);
     }
-    this.prefixes = prefixes.sort((a, b) => b.prefix.length - a.prefix.length);
+    this.prefixLengths = [...new Set([...this.prefixes.keys()].map((p) => p.length))].sort((a, b) => b - a);
   }
 
   get size(): number {
@@ -102,8 +102,10 @@ export class MunicipalityDirectory {
    */
   resolveNormalized(normalized: string): { code: string; rest: string } | null {
     const s = normalized.startsWith('北海道') ? normalized.slice(3) : normalized;
-    for (const { prefix, code } of this.prefixes) {
-      if (s.startsWith(prefix)) return { code, rest: s.slice(prefix.length) };
+    for (const length of this.prefixLengths) {
+      if (length > s.length) continue;
+      const code = this.prefixes.get(s.slice(0, length));
+      if (code !== undefined) return { code, rest: s.slice(length) };
     }
     return null;
   }

@@ -26,22 +26,20 @@ export function hiraganaToKatakana(text: string): string {
   return from === 0 ? text : out + text.slice(from);
 }
 
+const VARIANT_PATTERN = new RegExp(Object.keys(KANJI_VARIANTS).join('|'), 'gu');
+const VARIANT_TEST = new RegExp(Object.keys(KANJI_VARIANTS).join('|'), 'u');
+
 /** Folds old and variant kanji with the table in kanji-variants.ts (by code point: 𠮷 is two code units). */
 export function foldKanjiVariants(text: string): string {
-  let out = '';
-  let changed = false;
-  for (const ch of text) {
-    const v = KANJI_VARIANTS[ch];
-    if (v !== undefined) {
-      out += v;
-      changed = true;
-    } else out += ch;
-  }
-  return changed ? out : text;
+  return VARIANT_TEST.test(text) ? text.replace(VARIANT_PATTERN, (c) => KANJI_VARIANTS[c]) : text;
 }
+
+/** Hiragana, small kana, ヴ and obsolete kana: the characters foldKana changes. */
+const NEEDS_KANA_FOLD = /[\u3041-\u309e\u30a1\u30a3\u30a5\u30a7\u30a9\u30c3\u30e3\u30e5\u30e7\u30ee\u30f0-\u30f2\u30f4-\u30f6\u31f0-\u31ff]/;
 
 /** One kana form: katakana, large kana, no ヴ. ｶﾅ is already カナ after NFKC. */
 export function foldKana(text: string): string {
+  if (!NEEDS_KANA_FOLD.test(text)) return text;
   let s = hiraganaToKatakana(text);
   if (/[ヴヰヱヲ]/.test(s)) for (const [re, to] of KANA_SOUNDS) s = s.replace(re, to);
   let out = '';
@@ -61,7 +59,8 @@ export function foldKana(text: string): string {
  * half-width kana to full-width), old/new kanji variants, one kana form, upper-case Latin letters.
  */
 export function normalizeText(text: string): string {
-  return foldKana(foldKanjiVariants(text.normalize('NFKC'))).toUpperCase();
+  const s = foldKana(foldKanjiVariants(text.normalize('NFKC')));
+  return /[a-z]/.test(s) ? s.toUpperCase() : s;
 }
 
 /** A name as a match key: normalised text with spaces and middle dots removed (佐藤　ﾊﾅ → 佐藤ハナ). */

@@ -4,7 +4,7 @@ import { RowBuilder, type ImportKindSpec } from './import-kind';
 
 /**
  * One card holder (カード取得者) as a J-LIS or municipal list gives it. It lives only until its keyed
- * hashes are computed (see @wavedesk/matching hashCardHolderKeys): holders are never stored by name.
+ * hashes are computed (see @wavedesk/matching MatchHasher.cardHolder): holders are never stored by name.
  */
 export interface CardHolderRecord {
   name: string;
