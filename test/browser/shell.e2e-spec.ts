@@ -31,7 +31,7 @@ describe('web app shell in Chromium', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    t = new TestApp({ env: { WEB_DIST: ensureWebBuild() } });
+    t = new TestApp({ env: { WEB_DIST: await ensureWebBuild() } });
     await t.start();
     browser = await launchBrowser();
     mkdirSync(SCREENSHOTS, { recursive: true });
