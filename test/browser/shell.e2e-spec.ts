@@ -2,14 +2,14 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ADMIN_PASSWORD, TestApp } from '../support/test-app';
-import { launchBrowser, newJapaneseContext } from './support/browser';
+import { launchBrowser, newJapaneseContext, screenshotDir } from './support/browser';
 import { ensureWebBuild } from './support/web-build';
 
 /**
  * The web app in real Chromium against the real API (throwaway MariaDB, local Redis), served by the API on
  * one port as `npm start` does. The web app is built first when dist/web is missing or older than its sources.
  */
-const SCREENSHOTS = join(__dirname, '../../docs/screenshots');
+const SCREENSHOTS = screenshotDir();
 const ALL_PAGES = ['窓口', 'ダッシュボード', '発送', '市町村', '監査ログ', 'ユーザー'];
 
 const navLabels = (page: Page) => page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link').allTextContents();

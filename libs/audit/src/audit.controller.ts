@@ -17,6 +17,10 @@ const toQuery = (dto: AuditQueryDto): AuditQuery => ({
   limit: dto.limit,
 });
 
+/** 2026-11-29 19:32:06 in Japan time, as Excel users in Japan read it. */
+const jstTimestamp = (at: Date): string =>
+  new Date(at.getTime() + 9 * 3600_000).toISOString().replace('T', ' ').slice(0, 19);
+
 @ApiTags('audit')
 @ApiBearerAuth()
 @Roles('admin')
@@ -41,7 +45,7 @@ export class AuditController {
       // actorName is whatever was typed at a failed sign-in, so every text cell is defused for Excel.
       const rows = page.items.map((e) => [
         e.id,
-        ...[e.at.toISOString(), e.actorName ?? '', e.actorRole ?? '', e.action, e.target ?? '', e.success ? '成功' : '失敗', e.clientAddress ?? '', e.detail ?? ''].map(spreadsheetSafe),
+        ...[jstTimestamp(e.at), e.actorName ?? '', e.actorRole ?? '', e.action, e.target ?? '', e.success ? '成功' : '失敗', e.clientAddress ?? '', e.detail ?? ''].map(spreadsheetSafe),
       ]);
       res.write(stringify(rows));
       before = page.nextCursor ?? undefined;

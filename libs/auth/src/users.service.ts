@@ -5,7 +5,7 @@ import { Repository } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@wavedesk/config';
 import type { AuthUser, Role } from '@wavedesk/contracts';
 import { AuditService } from '@wavedesk/audit';
-import { badRequest, conflict, isValidMunicipalityCode, notFound } from '@wavedesk/common';
+import { badRequest, DomainError, isValidMunicipalityCode, notFound } from '@wavedesk/common';
 import { User } from './user.entity';
 import { hashPassword } from './password';
 import type { CreateUserDto, UpdateUserDto } from './dto/user.dto';
@@ -90,7 +90,8 @@ export class UsersService implements OnApplicationBootstrap {
   async create(dto: CreateUserDto, actor: AuthUser, clientAddress: string): Promise<UserView> {
     const municipalityCode = await this.checkRoleAndMunicipality(dto.role, dto.municipalityCode ?? null);
     if (await this.users.existsBy({ username: dto.username })) {
-      throw conflict('username_taken', `ユーザー名「${dto.username}」は既に使われています。`);
+      const message = `ユーザー名「${dto.username}」は既に使われています。`;
+      throw new DomainError(409, 'username_taken', message, [{ field: 'username', code: 'username_taken', message }]);
     }
     const now = new Date();
     const user = await this.users.save(

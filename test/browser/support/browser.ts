@@ -1,5 +1,7 @@
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /** Debian's Chromium (`apt-get install chromium`). Tests never download a browser of their own. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -18,4 +20,12 @@ export async function launchBrowser(): Promise<Browser> {
 /** A fresh browser profile (own cookies and sessionStorage) as a user in Japan would have it. */
 export function newJapaneseContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
   return browser.newContext({ baseURL, locale: 'ja-JP', timezoneId: 'Asia/Tokyo', viewport: { width: 1280, height: 860 } });
+}
+
+/**
+ * Where browser tests save screenshots: `docs/screenshots` when UPDATE_SCREENSHOTS=1 (to refresh the
+ * README's pictures), a temporary folder otherwise, so a test run leaves the work tree clean.
+ */
+export function screenshotDir(): string {
+  return process.env.UPDATE_SCREENSHOTS === '1' ? join(__dirname, '../../../docs/screenshots') : join(tmpdir(), 'wavedesk-screenshots');
 }
