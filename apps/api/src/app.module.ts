@@ -7,6 +7,7 @@ import { AllExceptionsFilter, Clock, SystemClock } from '@wavedesk/common';
 import { ConfigModule, loadConfig } from '@wavedesk/config';
 import { DatabaseModule } from '@wavedesk/database';
 import { ForecastModule } from '@wavedesk/forecast';
+import { InquiriesModule } from '@wavedesk/inquiries';
 import { LivePublisher, SocketServerPublisher } from '@wavedesk/live';
 import { MunicipalitiesModule } from '@wavedesk/municipalities';
 import { QueuesModule } from '@wavedesk/queues';
@@ -39,7 +40,7 @@ const logger = LoggerModule.forRootAsync({
 export class ApiCoreModule {}
 
 @Module({
-  imports: [logger, ConfigModule, DatabaseModule, QueuesModule, ApiCoreModule, AuditModule, AuthModule, MunicipalitiesModule, ForecastModule],
+  imports: [logger, ConfigModule, DatabaseModule, QueuesModule, ApiCoreModule, AuditModule, AuthModule, MunicipalitiesModule, ForecastModule, InquiriesModule.forRoot()],
   controllers: [HealthController, SystemController],
   providers: [LiveGateway, { provide: APP_FILTER, useClass: AllExceptionsFilter }],
 })

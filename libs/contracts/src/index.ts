@@ -2,3 +2,4 @@ export * from './roles';
 export * from './queues';
 export * from './live-events';
 export * from './errors';
+export * from './inquiries';

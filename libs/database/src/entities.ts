@@ -1,9 +1,11 @@
 import { AuditEntry } from '../../audit/src/audit-entry.entity';
 import { User } from '../../auth/src/user.entity';
+import { InquiryCategory } from '../../inquiries/src/inquiry-category.entity';
+import { Inquiry } from '../../inquiries/src/inquiry.entity';
 import { Municipality } from '../../municipalities/src/municipality.entity';
 
 /**
  * Every entity of the application. Each domain library owns its entities; this list is what the
  * DataSource (and the schema test) loads. Add a new entity here and write its migration.
  */
-export const ENTITIES = [Municipality, User, AuditEntry];
+export const ENTITIES = [Municipality, User, AuditEntry, InquiryCategory, Inquiry];
