@@ -69,13 +69,14 @@ export class Child {
   readonly child: ChildProcess;
   stdout = '';
   stderr = '';
-  readonly exited: Promise<number | null>;
+  /** How it ended: an exit code, or the signal that ended it. */
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 
   constructor(command: string, args: string[], env: Record<string, string | undefined>) {
     this.child = spawn(command, args, { cwd: ROOT, env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child.stdout!.on('data', (chunk: Buffer) => (this.stdout += chunk.toString()));
     this.child.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
-    this.exited = new Promise((resolveExit) => this.child.once('exit', (code) => resolveExit(code)));
+    this.exited = new Promise((resolveExit) => this.child.once('exit', (code, signal) => resolveExit({ code, signal })));
   }
 
   /** Resolves when stdout matches; rejects if the process exits first or time runs out. */
@@ -88,16 +89,21 @@ export class Child {
     }
   }
 
-  /** SIGTERM, then SIGKILL if it has not exited within the grace period. Returns the exit code (null if killed). */
-  async stop(graceMs = 10_000): Promise<number | null> {
-    if (this.child.exitCode !== null || this.child.signalCode !== null) return this.child.exitCode;
-    this.child.kill('SIGTERM');
-    const timer = setTimeout(() => this.child.kill('SIGKILL'), graceMs);
-    try {
-      return await this.exited;
-    } finally {
-      clearTimeout(timer);
+  /**
+   * SIGTERM, then SIGKILL if it has not exited within the grace period. A Nest app that shut down
+   * gracefully re-raises SIGTERM on itself, so `signal: 'SIGTERM'` is a clean stop and `'SIGKILL'` is not.
+   */
+  async stop(graceMs = 10_000): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+    if (this.child.exitCode === null && this.child.signalCode === null) {
+      this.child.kill('SIGTERM');
+      const timer = setTimeout(() => this.child.kill('SIGKILL'), graceMs);
+      try {
+        return await this.exited;
+      } finally {
+        clearTimeout(timer);
+      }
     }
+    return this.exited;
   }
 }
 
@@ -111,7 +117,7 @@ export async function runToExit(main: string, env: Record<string, string>, timeo
   const child = new Child(process.execPath, [main], childEnv(env));
   const timer = setTimeout(() => child.child.kill('SIGKILL'), timeoutMs);
   try {
-    const code = await child.exited;
+    const { code } = await child.exited;
     return { code, stdout: child.stdout, stderr: child.stderr };
   } finally {
     clearTimeout(timer);

@@ -42,7 +42,11 @@ export class RedisIoAdapter extends IoAdapter {
     return server;
   }
 
-  async close(): Promise<void> {
+  /**
+   * Runs once after Nest has closed every socket.io server (through the inherited `close(server)`, which
+   * disconnects the clients): the Redis pub/sub clients go last.
+   */
+  async dispose(): Promise<void> {
     for (const client of this.clients) client.disconnect();
   }
 }
