@@ -7,3 +7,4 @@ export * from './load.service';
 export * from './load-forecast';
 export * from './load-report.util';
 export * from './wave-attribution';
+export * from './plan-load-forecast';

@@ -36,6 +36,8 @@ export class ForecastService {
   readonly model = new ForecastModel();
   private waves: ForecastWave[] | null = null;
   private source: WaveSource = new NoWaves();
+  /** Goes up whenever the plan changes, so that caches of forecast figures know they are stale. */
+  generation = 0;
 
   constructor(private readonly live: LivePublisher, private readonly clock: Clock) {}
 
@@ -43,6 +45,7 @@ export class ForecastService {
   useWaveSource(source: WaveSource): void {
     this.source = source;
     this.waves = null;
+    this.generation++;
   }
 
   async planWaves(): Promise<ForecastWave[]> {
@@ -52,6 +55,7 @@ export class ForecastService {
 
   async planChanged(reason: string): Promise<void> {
     this.waves = null;
+    this.generation++;
     const waves = await this.planWaves();
     this.live.emit(UNION_ROOM, LIVE_EVENTS.forecastUpdate, {
       reason,
