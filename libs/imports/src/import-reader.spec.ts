@@ -45,12 +45,12 @@ describe('readImport: good files', () => {
     expect(rows.map((r) => r.row)).toEqual([2, 3, 4, 5, 6]);
     const [first, second, third, fourth, fifth] = rows.map((r) => r.record!);
     expect(first).toEqual({
-      insuredNumber: '10000001', municipalityCode: '011002', name: '山田　花子', nameKana: 'ヤマダ ハナコ', birthDate: '1940-03-02',
+      insuredNumber: '10000001', municipalityCode: '011002', name: '山田\u3000花子', nameKana: 'ヤマダ ハナコ', birthDate: '1940-03-02',
       sex: 'female', postalCode: '0600001', address: '北海道札幌市中央区北1条西2丁目3番4号', lossDate: null, delivery: null,
     });
-    expect(second).toMatchObject({ name: '髙橋　清', birthDate: '1940-03-02', sex: 'male' });
+    expect(second).toMatchObject({ name: '髙橋\u3000清', birthDate: '1940-03-02', sex: 'male' });
     expect(third).toMatchObject({
-      insuredNumber: '01234567', name: '山﨑　ハル', nameKana: 'ヤマサ\u3099キ ハル'.normalize('NFC'), birthDate: '1930-11-03',
+      insuredNumber: '01234567', name: '山﨑\u3000ハル', nameKana: 'ヤマサ\u3099キ ハル'.normalize('NFC'), birthDate: '1930-11-03',
       delivery: { name: '特別養護老人ホームすずらん苑', postalCode: '0440002', address: '北海道虻田郡倶知安町北1条西1丁目1' },
     });
     expect(fourth).toMatchObject({ birthDate: '1926-12-24', postalCode: '0700031', sex: 'male' });
@@ -62,7 +62,7 @@ describe('readImport: good files', () => {
     expect(errorsOf(rows)).toEqual([]);
     expect(rows.map((r) => r.record)).toEqual([
       { name: '高橋 清', nameKana: 'タカハシ キヨシ', birthDate: '1940-03-02', sex: 'male', address: '函館市本町一丁目二番地', insuredNumber: null },
-      { name: '山崎　ﾊﾙ', nameKana: 'ヤマザキ ハル', birthDate: '1930-11-03', sex: 'female', address: '倶知安町南一条東二丁目５', insuredNumber: null },
+      { name: '山崎\u3000ﾊﾙ', nameKana: 'ヤマザキ ハル', birthDate: '1930-11-03', sex: 'female', address: '倶知安町南一条東二丁目５', insuredNumber: null },
       { name: '佐藤一郎', nameKana: 'サトウ イチロウ', birthDate: '1926-12-24', sex: 'male', address: '旭川市1条通8', insuredNumber: '10000004' },
     ]);
   });
@@ -239,7 +239,7 @@ describe('readImport: rows', () => {
   });
 
   it('requires 送付先郵便番号 and 送付先住所 once any 送付先 is given', async () => {
-    const [row] = await run('insured', `${H},送付先氏名,送付先郵便番号,送付先住所\n10000001,011002,山田　花子,ヤマダ,1940-01-01,2,060-0001,札幌市,長男　山田一郎,,\n`);
+    const [row] = await run('insured', `${H},送付先氏名,送付先郵便番号,送付先住所\n10000001,011002,山田\u3000花子,ヤマダ,1940-01-01,2,060-0001,札幌市,長男\u3000山田一郎,,\n`);
     expect(row.errors.map((e) => [e.column, e.code])).toEqual([['送付先郵便番号', 'required'], ['送付先住所', 'required']]);
   });
 

@@ -75,6 +75,8 @@ export class ImportReader<T> implements AsyncIterable<ImportRow<T>> {
   private readonly ctx: RowContext;
   readonly stats: ImportStats = { encoding: null, bytesRead: 0, rowsRead: 0, rowsValid: 0, rowsWithErrors: 0, errorCount: 0 };
   private mapping: HeaderMapping | null = null;
+  /** Column indexes of opaque payloads (QRデータ), for the 個人番号 guard. */
+  private opaque = new Set<number>();
   /** Unique value → first row, per column (被保険者番号, 申請書ID). */
   private readonly seen = new Map<string, Map<string | number, number>>();
 
@@ -126,6 +128,7 @@ export class ImportReader<T> implements AsyncIterable<ImportRow<T>> {
   private readHeader(record: CsvRecord): ImportError[] | null {
     const { mapping, errors } = mapHeader(record.fields, this.spec.columns, this.spec.label);
     this.mapping = mapping;
+    for (const c of this.spec.columns) if (c.opaque && mapping.index.has(c.name)) this.opaque.add(mapping.index.get(c.name)!);
     const named = mapping.headers.find((h) => isMyNumberHeader(h));
     if (named) throw fileError('my_number_column', myNumberColumnMessage(named), 1, named);
     return errors.length ? errors : null;
@@ -133,12 +136,11 @@ export class ImportReader<T> implements AsyncIterable<ImportRow<T>> {
 
   /** Refuses the file when any cell holds a 個人番号; names the column, never the value. */
   private guard(record: CsvRecord): void {
-    const { headers, index } = this.mapping!;
+    const { headers } = this.mapping!;
     const fields = record.fields;
     for (let i = 0; i < fields.length; i++) {
       const header = headers[i] ?? '';
-      const opaque = this.spec.columns.some((c) => c.opaque && index.get(c.name) === i);
-      if (cellHasMyNumber(fields[i], opaque)) {
+      if (cellHasMyNumber(fields[i], this.opaque.has(i))) {
         const column = header || `${i + 1}列目`;
         throw fileError('my_number_column', myNumberColumnMessage(column, record.row), record.row, column);
       }

@@ -10,3 +10,5 @@ export * from './kinds/card-holder.kind';
 export * from './kinds/application-id.kind';
 export * from './import-reader';
 export * from './synthetic';
+export * from './db';
+export * from './api';

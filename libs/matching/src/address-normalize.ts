@@ -4,6 +4,7 @@ import type { MunicipalityDirectory } from './municipality-directory';
 
 /** Dashes people type between address numbers; ー and ｰ (long vowel) only count between digits. */
 const DASHES = /[-‐‑‒–—―−⁃﹣－]|(?<=\d)ー(?=\d)/g;
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is removed here
 const SPACES_AND_DOTS = /[\s\u0000-\u001f\u007f・·•‧∙⋅]/g;
 const KANJI_NUMERAL = /[〇零一二三四五六七八九十百千]/;
 /** Address units after a number (の is ノ once kana are folded). 号室 stays: room numbers are not 号. */

@@ -3,9 +3,14 @@ export function codePoints(s: string): string[] {
   return /[\ud800-\udfff]/.test(s) ? Array.from(s) : s.split('');
 }
 
+const SURROGATE = /[\ud800-\udfff]/;
+
 /** True when a and b are at most one insertion, deletion or substitution apart (Levenshtein ≤ 1). */
 export function withinOneEdit(a: string, b: string): boolean {
   if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 2) return false;
+  const surrogates = SURROGATE.test(a) || SURROGATE.test(b);
+  if (!surrogates) return withinOneEditUnits(a, b);
   const x = codePoints(a);
   const y = codePoints(b);
   if (Math.abs(x.length - y.length) > 1) return false;
@@ -17,6 +22,20 @@ export function withinOneEdit(a: string, b: string): boolean {
     return true;
   }
   for (let j = i; j < s.length; j++) if (s[j] !== l[j + 1]) return false;
+  return true;
+}
+
+/** withinOneEdit for strings without surrogate pairs: compares code units, allocates nothing. */
+function withinOneEditUnits(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  const [s, l] = a.length <= b.length ? [a, b] : [b, a];
+  let i = 0;
+  while (i < s.length && s.charCodeAt(i) === l.charCodeAt(i)) i++;
+  if (s.length === l.length) {
+    for (let j = i + 1; j < s.length; j++) if (s.charCodeAt(j) !== l.charCodeAt(j)) return false;
+    return true;
+  }
+  for (let j = i; j < s.length; j++) if (s.charCodeAt(j) !== l.charCodeAt(j + 1)) return false;
   return true;
 }
 

@@ -66,22 +66,36 @@ export function matchKeyParts(
 }
 
 /**
- * Signatures of a name for the near-match pre-filter: first two characters (P), last two (S), first and
- * last (M), and for names of one or two characters also the first (F) and the last (L) alone
- * (and a shared mark for one-character names).
- * Two names one insertion, deletion or substitution apart always share at least one signature of the same
- * kind (the edit leaves the first two, the last two, or the first-and-last characters alone; names of
- * length ≤ 2 keep their first or last character) — a test checks this exhaustively on small alphabets.
- * So most persons need a few lookups, not the full set of near queries.
+ * Signatures of a name for the near-match pre-filter. Two names one insertion, deletion or substitution
+ * apart always leave the first two characters (P) or the last two (S) alone, except when one of them has
+ * three characters or fewer: then the first-and-last pair (M) survives, and for names of one or two
+ * characters the first (F) or the last (L) alone does. A holder stores its own signatures; an insured
+ * person looks up its queries (nameSignatureQueries). M carries the holder's length, and an insured person
+ * of length n asks only for the lengths a short partner can have, so two ordinary four-character names do
+ * not meet through M. A test checks exhaustively on small alphabets that every pair one edit apart meets.
  */
 export function nameSignatures(name: string): string[] {
   const c = codePoints(name);
   const n = c.length;
   if (n === 0) return [];
-  const sigs = [`P${c[0]}${n > 1 ? c[1] : ''}`, `S${n > 1 ? c[n - 2] : ''}${c[n - 1]}`, `M${c[0]}${c[n - 1]}`];
+  const sigs = [`P${c[0]}${n > 1 ? c[1] : ''}`, `S${n > 1 ? c[n - 2] : ''}${c[n - 1]}`];
+  if (n <= 4) sigs.push(`M${c[0]}${c[n - 1]}${n}`);
   if (n <= 2) sigs.push(`F${c[0]}`, `L${c[n - 1]}`);
   if (n === 1) sigs.push('1'); // any two one-character names are one substitution apart
   return sigs;
+}
+
+/** What an insured person's name looks up among holders' signatures (see nameSignatures). */
+export function nameSignatureQueries(name: string): string[] {
+  const c = codePoints(name);
+  const n = c.length;
+  if (n === 0) return [];
+  const queries = [`P${c[0]}${n > 1 ? c[1] : ''}`, `S${n > 1 ? c[n - 2] : ''}${c[n - 1]}`];
+  // Partner lengths m with |n − m| ≤ 1 and min(n, m) ≤ 3: only then can P and S both be lost.
+  for (let m = Math.max(1, n - 1); m <= n + 1; m++) if (Math.min(n, m) <= 3) queries.push(`M${c[0]}${c[n - 1]}${m}`);
+  if (n <= 2) queries.push(`F${c[0]}`, `L${c[n - 1]}`);
+  if (n === 1) queries.push('1');
+  return queries;
 }
 
 /**
@@ -89,8 +103,7 @@ export function nameSignatures(name: string): string[] {
  * built so that they still work once hashed:
  *   F|name, D|name-with-one-character-deleted, S|position|name-with-that-character-deleted.
  * An insured person's queries (nearQueryKeys) hit one of them exactly when the names are one insertion,
- * deletion or substitution apart — no name needs to be kept to find it. The bucket (birth date, sex,
- * municipality) is not in the text: these keys are hashed with a key derived from the bucket.
+ * deletion or substitution apart — no name needs to be kept to find it.
  */
 export function holderNearKeys(name: string): string[] {
   if (name === '') return [];
@@ -102,11 +115,24 @@ export function holderNearKeys(name: string): string[] {
   return [...keys];
 }
 
-/** The keys an insured person looks up among holders' near keys (see holderNearKeys). */
-export function nearQueryKeys(name: string): string[] {
+/** Which signature kinds hit (see nameSignatureQueries): bit 1 = first two, 2 = last two, 4 = any other. */
+export const SIGNATURE_HIT = { prefix: 1, suffix: 2, other: 4, all: 7 } as const;
+
+/**
+ * The keys an insured person looks up among holders' near keys (see holderNearKeys):
+ * D|name (the holder has one character more), F|name-minus-one (the insured has one more) and
+ * S|position|name-minus-one (one substitution). The same name (F|name) is left out: the person key has
+ * already found it. `hits` narrows the positions: when only the first two characters are shared the edit
+ * lies at position 2 or later, when only the last two are shared it lies before the last two (for runs of
+ * equal characters an equivalent position always qualifies), so about half the queries are needed.
+ */
+export function nearQueryKeys(name: string, hits: number = SIGNATURE_HIT.all): string[] {
   if (name === '') return [];
-  const keys = new Set<string>([`F${SEP}${name}`, `D${SEP}${name}`]);
+  const n = codePoints(name).length;
+  const keys = new Set<string>([`D${SEP}${name}`]);
   for (const { at, rest } of deletions(name)) {
+    const wanted = hits & SIGNATURE_HIT.other || (hits & SIGNATURE_HIT.prefix && at >= 2) || (hits & SIGNATURE_HIT.suffix && at <= n - 3);
+    if (!wanted) continue;
     keys.add(`F${SEP}${rest}`);
     keys.add(`S${SEP}${at}${SEP}${rest}`);
   }
@@ -118,9 +144,9 @@ export interface CardHolderKeys {
   exact: string;
   person: string;
   bucket: string | null;
-  /** Pre-filter signatures (nameSignatures), hashed with the bucket's derived key. */
+  /** Pre-filter signatures (nameSignatures), hashed with the bucket. */
   nearFilter: string[];
-  /** Near-match keys (holderNearKeys), hashed with the bucket's derived key. */
+  /** Near-match keys (holderNearKeys), hashed with the bucket. */
   near: string[];
 }
 
@@ -129,37 +155,35 @@ export interface InsuredHashedKeys {
   exact: string;
   person: string;
   bucket: string | null;
+  /** Pre-filter queries (nameSignatureQueries), hashed with the bucket. */
   nearFilter: string[];
 }
 
 /**
- * Turns match keys into keyed hashes. `exact`, `person` and `bucket` are HMAC-SHA256(secret, key).
- * Near keys and signatures are HMAC-SHA256(K_b, key) where K_b = HMAC-SHA256(secret, "K" + bucket) is
- * derived per bucket and never stored: without the secret no stored hash can be checked against a
- * guessed name, and the bucket need not be hashed into every near key (shorter messages, one SHA-256
- * block each). Derived keys are cached, as one bucket holds many persons.
+ * Turns match keys into keyed hashes: every key is HMAC-SHA256(secret, key), truncated to 128 bits (32 hex
+ * digits). Near keys and signatures carry the bucket (birth date, sex, municipality) in the hashed text, so
+ * they only meet within one bucket. Without the secret no stored hash can be checked against a guessed name.
  */
 export class MatchHasher {
   private readonly root: KeyHasher;
-  private readonly derived = new Map<string, KeyHasher>();
 
   constructor(secret: string | Uint8Array) {
     this.root = new KeyHasher(secret);
   }
 
-  /** What an insured person stores: exact, person and bucket hashes and the near-match signatures. */
+  /** What an insured person stores: exact, person and bucket hashes and the near-match signature queries. */
   insured(parts: MatchKeyParts): InsuredHashedKeys {
     return {
       exact: this.root.key(parts.exact),
       person: this.root.key(parts.person),
       bucket: parts.bucket === null ? null : this.root.key(parts.bucket),
-      nearFilter: this.inBucket(parts, nameSignatures(parts.name)),
+      nearFilter: this.inBucket(parts, nameSignatureQueries(parts.name)),
     };
   }
 
-  /** An insured person's near queries (only needed when a signature hit). */
-  nearQueries(parts: MatchKeyParts): string[] {
-    return this.inBucket(parts, nearQueryKeys(parts.name));
+  /** An insured person's near queries, needed only after a signature hit (`hits` from Matcher, see SIGNATURE_HIT). */
+  nearQueries(parts: Pick<MatchKeyParts, 'name' | 'bucket'>, hits: number = SIGNATURE_HIT.all): string[] {
+    return this.inBucket(parts, nearQueryKeys(parts.name, hits));
   }
 
   /** What a card holder is kept as. */
@@ -173,14 +197,9 @@ export class MatchHasher {
     };
   }
 
-  private inBucket(parts: MatchKeyParts, keys: string[]): string[] {
-    if (parts.bucket === null || keys.length === 0) return [];
-    let hasher = this.derived.get(parts.bucket);
-    if (!hasher) {
-      if (this.derived.size >= 50_000) this.derived.clear();
-      hasher = new KeyHasher(this.root.macBytes(`K${SEP}${parts.bucket}`));
-      this.derived.set(parts.bucket, hasher);
-    }
-    return keys.map((k) => hasher.key(k));
+  private inBucket(parts: Pick<MatchKeyParts, 'bucket'>, keys: string[]): string[] {
+    if (parts.bucket === null) return [];
+    const prefix = `N${SEP}${parts.bucket}${SEP}`;
+    return keys.map((k) => this.root.key(prefix + k));
   }
 }

@@ -1,4 +1,4 @@
-import { MatchHasher, matchKeyParts, nameSignatures, type PersonIdentity } from './match-keys';
+import { holderNearKeys, MatchHasher, matchKeyParts, nameSignatureQueries, nameSignatures, nearQueryKeys, SIGNATURE_HIT, type PersonIdentity } from './match-keys';
 import { CardHolderIndex, Matcher, type InsuredMatchInput } from './matcher';
 import { defaultMunicipalityDirectory } from './municipality-directory';
 import { withinOneEdit } from './edit-distance';
@@ -8,7 +8,7 @@ const hasher = new MatchHasher('test-secret');
 
 function insured(p: PersonIdentity, insuredNumber = '12345678', code?: string): InsuredMatchInput {
   const parts = matchKeyParts(p, directory, code);
-  return { insuredNumber, ...hasher.insured(parts), near: () => hasher.nearQueries(parts) };
+  return { insuredNumber, ...hasher.insured(parts), near: (hits) => hasher.nearQueries(parts, hits) };
 }
 function indexOf(...holders: PersonIdentity[]): CardHolderIndex {
   const index = new CardHolderIndex();
@@ -114,23 +114,45 @@ describe('nameSignatures', () => {
     }
   }
 
-  it('two names one edit apart always share a signature (exhaustive over a 3-letter alphabet, lengths 1–6)', () => {
+  it('an insured name one edit from a holder name always finds one of its signatures (exhaustive, 3-letter alphabet, lengths 1–6)', () => {
     const all = [...strings(['あ', '花', '𠮷'], 6)];
-    const sigs = new Map(all.map((s) => [s, new Set(nameSignatures(s))]));
+    const held = new Map(all.map((s) => [s, new Set(nameSignatures(s))]));
     let pairs = 0;
-    for (const a of all) {
-      for (const b of all) {
-        if (a === b || !withinOneEdit(a, b)) continue;
+    for (const insured of all) {
+      const queries = nameSignatureQueries(insured);
+      for (const holder of all) {
+        if (insured === holder || !withinOneEdit(insured, holder)) continue;
         pairs++;
-        const shared = [...sigs.get(a)!].some((x) => sigs.get(b)!.has(x));
-        if (!shared) throw new Error(`no shared signature: ${a} / ${b}`);
+        if (!queries.some((q) => held.get(holder)!.has(q))) throw new Error(`no shared signature: ${insured} / ${holder}`);
       }
     }
     expect(pairs).toBeGreaterThan(10_000);
   });
 
-  it('keeps names that share no characters at the ends apart', () => {
-    const a = new Set(nameSignatures('高橋花子'));
-    expect(nameSignatures('佐藤一郎').some((x) => a.has(x))).toBe(false);
+  it('near queries narrowed by the signature kinds that hit still find every holder one edit away, and nothing further', () => {
+    const all = [...strings(['あ', '花', '𠮷'], 5)];
+    const held = new Map(all.map((s) => [s, { sigs: new Set(nameSignatures(s)), near: new Set(holderNearKeys(s)) }]));
+    for (const insured of all) {
+      const queries = nameSignatureQueries(insured);
+      for (const holder of all) {
+        const h = held.get(holder)!;
+        let hits = 0;
+        queries.forEach((q, i) => {
+          if (h.sigs.has(q)) hits |= i === 0 ? SIGNATURE_HIT.prefix : i === 1 ? SIGNATURE_HIT.suffix : SIGNATURE_HIT.other;
+        });
+        const found = nearQueryKeys(insured, hits).some((q) => h.near.has(q));
+        // (the same name matches too, but the person key has found it before any near query is made)
+        const expected = withinOneEdit(insured, holder);
+        if (found !== expected) throw new Error(`${insured} / ${holder}: found ${found}, expected ${expected}`);
+        expect(nearQueryKeys(insured).some((q) => h.near.has(q))).toBe(expected);
+      }
+    }
+  });
+
+  it('keeps names apart that share neither end, and two four-character names that share only first and last', () => {
+    const held = new Set(nameSignatures('高橋花子'));
+    expect(nameSignatureQueries('佐藤一郎').some((q) => held.has(q))).toBe(false);
+    expect(nameSignatureQueries('高田和子').some((q) => held.has(q))).toBe(false);
+    expect(nameSignatureQueries('高橋華子').some((q) => held.has(q))).toBe(true);
   });
 });

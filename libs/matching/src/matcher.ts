@@ -1,4 +1,5 @@
 import { HashSet64, parseWord } from './hash-set64';
+import { SIGNATURE_HIT } from './match-keys';
 
 export type ExclusionReason = 'insured_number' | 'exact';
 export type ReviewReason = 'address_differs' | 'name_one_edit';
@@ -35,8 +36,11 @@ export interface InsuredMatchInput {
   bucket: string | null;
   /** Hashed name signatures (MatchHasher.insured): a hit means a holder in the bucket may be one edit away. */
   nearFilter?: readonly string[];
-  /** Hashed near queries, or a function computing them (called only after a signature hit). */
-  near?: readonly string[] | (() => readonly string[]);
+  /**
+   * Hashed near queries, or a function computing them, called only after a signature hit with the kinds
+   * that hit (SIGNATURE_HIT bits; pass them to MatchHasher.nearQueries to compute only what can match).
+   */
+  near?: readonly string[] | ((hits: number) => readonly string[]);
 }
 
 /**
@@ -98,7 +102,7 @@ export interface PreparedInsured {
   bucketLo: number;
   /** Signature fingerprints as hi, lo pairs; null when none were given (then the near queries decide). */
   nearFilter: Int32Array | null;
-  near?: readonly string[] | (() => readonly string[]);
+  near?: readonly string[] | ((hits: number) => readonly string[]);
 }
 
 /**
@@ -146,17 +150,24 @@ export class Matcher {
     if (index.hasInsuredNumber(p.insuredNumber)) return OUTCOMES.byInsuredNumber;
     if (index.exact.hasFingerprint(p.exactHi, p.exactLo)) return OUTCOMES.exact;
     if (index.person.hasFingerprint(p.personHi, p.personLo)) return OUTCOMES.addressDiffers;
-    if (p.hasBucket && p.near && index.buckets.hasFingerprint(p.bucketHi, p.bucketLo) && this.signatureHit(p.nearFilter)) {
-      const queries = typeof p.near === 'function' ? p.near() : p.near;
-      for (const q of queries) if (index.near.has(q)) return OUTCOMES.nameOneEdit;
+    if (p.hasBucket && p.near && index.buckets.hasFingerprint(p.bucketHi, p.bucketLo)) {
+      const hits = this.signatureHits(p.nearFilter);
+      if (hits !== 0) {
+        const queries = typeof p.near === 'function' ? p.near(hits) : p.near;
+        for (const q of queries) if (index.near.has(q)) return OUTCOMES.nameOneEdit;
+      }
     }
     return OUTCOMES.target;
   }
 
-  private signatureHit(filter: Int32Array | null): boolean {
-    if (!filter) return true; // no pre-filter given: check the near queries themselves
+  /** SIGNATURE_HIT bits of the signature queries found among holders (query 0 is the prefix, 1 the suffix). */
+  private signatureHits(filter: Int32Array | null): number {
+    if (!filter) return SIGNATURE_HIT.all; // no pre-filter given: check the near queries themselves
     const set = this.index.nearFilter;
-    for (let i = 0; i < filter.length; i += 2) if (set.hasFingerprint(filter[i], filter[i + 1])) return true;
-    return false;
+    let hits = 0;
+    for (let i = 0; i < filter.length; i += 2) {
+      if (set.hasFingerprint(filter[i], filter[i + 1])) hits |= i === 0 ? SIGNATURE_HIT.prefix : i === 2 ? SIGNATURE_HIT.suffix : SIGNATURE_HIT.other;
+    }
+    return hits;
   }
 }

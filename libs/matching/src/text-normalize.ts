@@ -10,6 +10,7 @@ const KANA_SOUNDS: Array<[RegExp, string]> = [
   [/ヴァ/g, 'バ'], [/ヴィ/g, 'ビ'], [/ヴェ/g, 'ベ'], [/ヴォ/g, 'ボ'], [/ヴ/g, 'ブ'], [/ヰ/g, 'イ'], [/ヱ/g, 'エ'], [/ヲ/g, 'オ'],
 ];
 /** Spaces, middle dots, control characters and other separators people put inside names. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is removed here
 export const NAME_SEPARATORS = /[\s\u0000-\u001f\u007f・·•‧∙⋅.,、]/g;
 
 /** Hiragana → katakana (ぁ–ゖ and ゝゞ move by 0x60; ゔ becomes ヴ the same way). */
@@ -63,7 +64,7 @@ export function normalizeText(text: string): string {
   return /[a-z]/.test(s) ? s.toUpperCase() : s;
 }
 
-/** A name as a match key: normalised text with spaces and middle dots removed (佐藤　ﾊﾅ → 佐藤ハナ). */
+/** A name as a match key: normalised text with spaces and middle dots removed (佐藤\u3000ﾊﾅ → 佐藤ハナ). */
 export function normalizeName(name: string): string {
   return normalizeText(name).replace(NAME_SEPARATORS, '');
 }

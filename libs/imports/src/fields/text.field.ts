@@ -2,6 +2,7 @@ import { hiraganaToKatakana } from '@wavedesk/matching';
 import { invalid, valid, type FieldResult } from './field-result';
 
 /** Control characters other than tab never belong in a name or address. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is removed here
 const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f]/;
 
 /**

@@ -106,4 +106,4 @@ export const HALF_KANA: Record<string, string> = (() => {
   return map;
 })();
 
-export const toHalfWidthKana = (s: string): string => s.replace(/[\u30a1-\u30fc]/g, (c) => HALF_KANA[c] ?? c).replace(/　/g, ' ');
+export const toHalfWidthKana = (s: string): string => s.replace(/[\u30a1-\u30fc]/g, (c) => HALF_KANA[c] ?? c).replace(/\u3000/g, ' ');

@@ -220,14 +220,14 @@ export async function generateDataset(options: GenerateDatasetOptions): Promise<
         const facility = rng.chance(0.7);
         const to = randomAddress(rng, m);
         delivery = [
-          facility ? `${rng.pick(FACILITY_KINDS)}${rng.pick(FACILITY_WORDS)}${rng.pick(['苑', '荘', 'の里', 'ホーム'])}` : `${SURNAMES[surnamePicker.pick(rng)][0]}　${rng.pick(MALE_GIVEN_NAMES)[0]}`,
+          facility ? `${rng.pick(FACILITY_KINDS)}${rng.pick(FACILITY_WORDS)}${rng.pick(['苑', '荘', 'の里', 'ホーム'])}` : `${SURNAMES[surnamePicker.pick(rng)][0]}\u3000${rng.pick(MALE_GIVEN_NAMES)[0]}`,
           `${postalPrefix}-${String(rng.int(10_000)).padStart(4, '0')}`,
           renderAddress(to, canonicalStyle('kanji')),
         ];
         expected.deliveryAddresses++;
       }
       await insuredSink.line([
-        insuredNumber, m.code, `${surname![0]}　${given![0]}`, `${surname![1]}　${given![1]}`, birthDate, female ? '2' : '1', postal,
+        insuredNumber, m.code, `${surname![0]}\u3000${given![0]}`, `${surname![1]}\u3000${given![1]}`, birthDate, female ? '2' : '1', postal,
         renderAddress(address, canonicalStyle(rng.chance(0.5) ? 'kanji' : 'dash')), '', ...delivery,
       ]);
       counts.insured++;
