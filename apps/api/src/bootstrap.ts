@@ -27,7 +27,10 @@ function bodyErrors(err: { type?: string; status?: number }, _req: Request, res:
  * errors, OpenAPI at /api/docs, socket.io with the Redis adapter, Bull Board, and the built web app.
  */
 export async function createApiApp(): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, bufferLogs: true });
+  // abortOnError false: a failed start (database unreachable, pending migrations) rejects with its reason,
+  // which main.ts prints as one sentence; otherwise Nest calls process.exit from inside create(), skipping
+  // main.ts (and ending any test runner that embeds the app).
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, bufferLogs: true, abortOnError: false });
   const config = app.get<AppConfig>(APP_CONFIG);
   app.useLogger(app.get(Logger));
   app.set('trust proxy', 'loopback');

@@ -14,7 +14,8 @@ async function main(): Promise<void> {
     throw error;
   }
   const { WorkerModule } = await import('./worker.module');
-  const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
+  // abortOnError false: a failed start rejects with its reason, printed below, instead of Nest exiting from inside.
+  const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   process.stdout.write(`wavedesk worker started (pid ${process.pid})\n`);
