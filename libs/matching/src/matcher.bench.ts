@@ -53,7 +53,7 @@ async function main(): Promise<void> {
       const near = { name: parts.name, bucket: parts.bucket }; // all the near queries need
       prepared.near = (hits) => {
         nearComputed++;
-        return hasher.nearQueries(near, hits);
+        return hasher.nearQueryFingerprints(near, hits);
       };
       people.push(prepared);
     }

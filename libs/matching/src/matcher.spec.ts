@@ -72,6 +72,17 @@ describe('Matcher', () => {
     expect(new Matcher(index).match(insured(hanako))).toEqual({ status: 'target' });
   });
 
+  it('accepts near queries as fingerprints, with the same result as hex keys', () => {
+    const index = indexOf({ ...hanako, name: '高橋華子', address: '札幌市中央区南5条西1-1' });
+    const parts = matchKeyParts(hanako, directory);
+    const p = { insuredNumber: '12345678', ...hasher.insured(parts), near: (hits: number) => hasher.nearQueryFingerprints(parts, hits) };
+    expect(new Matcher(index).match(p)).toEqual({ status: 'review', reason: 'name_one_edit' });
+    const fp = hasher.nearQueryFingerprints(parts);
+    const hex = hasher.nearQueries(parts);
+    expect(fp.length).toBe(hex.length * 2);
+    expect(Array.from(fp.slice(0, 2)).map((w) => (w >>> 0).toString(16).padStart(8, '0')).join('')).toBe(hex[0].slice(0, 16));
+  });
+
   it('lets the holder list\'s 被保険者番号 decide on its own', () => {
     const index = new CardHolderIndex();
     index.add({ insuredNumber: '00012345' });

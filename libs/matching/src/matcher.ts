@@ -39,9 +39,13 @@ export interface InsuredMatchInput {
   /**
    * Hashed near queries, or a function computing them, called only after a signature hit with the kinds
    * that hit (SIGNATURE_HIT bits; pass them to MatchHasher.nearQueries to compute only what can match).
+   * Fingerprint pairs (MatchHasher.nearQueryFingerprints) are accepted too and are faster.
    */
-  near?: readonly string[] | ((hits: number) => readonly string[]);
+  near?: NearQueries | ((hits: number) => NearQueries);
 }
+
+/** Near queries as hex keys, or as 64-bit fingerprints in hi, lo pairs. */
+export type NearQueries = readonly string[] | Int32Array;
 
 /**
  * Card holders known on a match date, held as 64-bit fingerprints of their keyed hashes. Only holders'
@@ -102,7 +106,7 @@ export interface PreparedInsured {
   bucketLo: number;
   /** Signature fingerprints as hi, lo pairs; null when none were given (then the near queries decide). */
   nearFilter: Int32Array | null;
-  near?: readonly string[] | ((hits: number) => readonly string[]);
+  near?: NearQueries | ((hits: number) => NearQueries);
 }
 
 /**
@@ -154,7 +158,11 @@ export class Matcher {
       const hits = this.signatureHits(p.nearFilter);
       if (hits !== 0) {
         const queries = typeof p.near === 'function' ? p.near(hits) : p.near;
-        for (const q of queries) if (index.near.has(q)) return OUTCOMES.nameOneEdit;
+        if (queries instanceof Int32Array) {
+          for (let i = 0; i < queries.length; i += 2) if (index.near.hasFingerprint(queries[i], queries[i + 1])) return OUTCOMES.nameOneEdit;
+        } else {
+          for (const q of queries) if (index.near.has(q)) return OUTCOMES.nameOneEdit;
+        }
       }
     }
     return OUTCOMES.target;
