@@ -1,4 +1,5 @@
-import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -80,6 +81,7 @@ describe('readImport: good files', () => {
     for await (const _ of reader) void _;
     expect(reader.stats).toMatchObject({ encoding: 'utf-8', rowsRead: 4, rowsValid: 0, rowsWithErrors: 4 });
     expect(reader.stats.bytesRead).toBe(statSync(join(FIXTURES, 'impossible-dates.csv')).size);
+    expect(reader.stats.sha256).toBe(createHash('sha256').update(readFileSync(join(FIXTURES, 'impossible-dates.csv'))).digest('hex'));
   });
 });
 

@@ -62,6 +62,8 @@ export function readImport<K extends ImportKind>(kind: K, input: Readable, optio
 export interface ImportStats {
   encoding: DetectedEncoding | null;
   bytesRead: number;
+  /** SHA-256 (hex) of the whole file, once read to the end (recognises the same file imported twice). */
+  sha256: string | null;
   /** Data rows read (the header and blank lines not counted). */
   rowsRead: number;
   rowsValid: number;
@@ -73,7 +75,7 @@ export interface ImportStats {
 export class ImportReader<T> implements AsyncIterable<ImportRow<T>> {
   private readonly csv: CsvReader;
   private readonly ctx: RowContext;
-  readonly stats: ImportStats = { encoding: null, bytesRead: 0, rowsRead: 0, rowsValid: 0, rowsWithErrors: 0, errorCount: 0 };
+  readonly stats: ImportStats = { encoding: null, bytesRead: 0, sha256: null, rowsRead: 0, rowsValid: 0, rowsWithErrors: 0, errorCount: 0 };
   private mapping: HeaderMapping | null = null;
   /** Column indexes of opaque payloads (QRデータ), for the 個人番号 guard. */
   private opaque = new Set<number>();
@@ -118,6 +120,7 @@ export class ImportReader<T> implements AsyncIterable<ImportRow<T>> {
       }
       if (out.length) yield out;
     }
+    this.stats.sha256 = this.csv.sha256;
     if (!this.mapping) throw fileError('empty_file', 'ファイルが空です。');
     if (headerErrors) throw new ImportFileError(headerErrors);
     if (previous) yield [this.toRow(previous, true)];

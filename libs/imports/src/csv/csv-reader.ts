@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { fileError } from '../import-error';
 import { CsvParser, DEFAULT_CSV_LIMITS, type CsvLimits, type CsvRecord } from './csv-parser';
@@ -31,6 +32,9 @@ export class CsvReader implements AsyncIterable<CsvRow> {
   encoding: DetectedEncoding | null = null;
   /** Bytes read so far (for progress against the file size). */
   bytesRead = 0;
+  /** SHA-256 (hex) of every byte of the file, set once the whole file has been read: the same file imported twice has the same value. */
+  sha256: string | null = null;
+  private readonly digest = createHash('sha256');
   private readonly limits: CsvLimits;
 
   constructor(
@@ -76,6 +80,7 @@ export class CsvReader implements AsyncIterable<CsvRow> {
       for await (const raw of this.input) {
         const chunk: Buffer = typeof raw === 'string' ? Buffer.from(raw, 'utf8') : (raw as Buffer);
         this.bytesRead += chunk.length;
+        this.digest.update(chunk);
         let text: string;
         if (decoder) text = decoder.write(chunk);
         else {
@@ -89,6 +94,7 @@ export class CsvReader implements AsyncIterable<CsvRow> {
         const kept = take();
         if (kept.length) yield kept;
       }
+      this.sha256 = this.digest.digest('hex');
       if (!decoder) {
         const bytes = Buffer.concat(head);
         if (bytes.length === 0) throw fileError('empty_file', 'ファイルが空です（0 バイト）。');
