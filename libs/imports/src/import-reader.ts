@@ -81,6 +81,12 @@ export class ImportReader<T> implements AsyncIterable<ImportRow<T>> {
   private opaque = new Set<number>();
   /** Unique value → first row, per column (被保険者番号, 申請書ID). */
   private readonly seen = new Map<string, Map<string | number, number>>();
+  /** The row being validated, and one accessor for its cells by column name (no closure per row). */
+  private fields: string[] = [];
+  private readonly cell = (column: string): string => {
+    const i = this.mapping!.index.get(column);
+    return i === undefined ? '' : this.fields[i];
+  };
 
   constructor(
     readonly spec: ImportKindSpec<T>,
@@ -151,19 +157,14 @@ export class ImportReader<T> implements AsyncIterable<ImportRow<T>> {
   }
 
   private toRow(record: CsvRecord, last: boolean): ImportRow<T> {
-    const { index, headers, unnamed } = this.mapping!;
+    const { headers, unnamed } = this.mapping!;
     const { row, fields } = record;
     this.stats.rowsRead++;
-    const fail = (errors: ImportError[]): ImportRow<T> => {
-      this.stats.rowsWithErrors++;
-      this.stats.errorCount += errors.length;
-      return { row, record: null, errors };
-    };
     if (record.unterminatedQuote) {
-      return fail([{ row, column: null, code: 'truncated_row', message: `${row}行目（最終行）で引用符（"）が閉じられないままファイルが終わっています。ファイルの最後が途中で切れている可能性があります。` }]);
+      return this.fail(row, [{ row, column: null, code: 'truncated_row', message: `${row}行目（最終行）で引用符（"）が閉じられないままファイルが終わっています。ファイルの最後が途中で切れている可能性があります。` }]);
     }
     if (fields.length < headers.length) {
-      return fail([
+      return this.fail(row, [
         last
           ? { row, column: null, code: 'truncated_row', message: `${row}行目（最終行）の列が足りません（${headers.length}列のところ${fields.length}列）。ファイルの最後が途中で切れている可能性があります。` }
           : { row, column: null, code: 'too_few_columns', message: `${row}行目の列が足りません（${headers.length}列のところ${fields.length}列）。` },
@@ -171,34 +172,42 @@ export class ImportReader<T> implements AsyncIterable<ImportRow<T>> {
     }
     for (let i = headers.length; i < fields.length; i++) {
       if (fields[i].trim() !== '') {
-        return fail([{ row, column: null, code: 'too_many_columns', message: `${row}行目の列が多すぎます（見出しは${headers.length}列）。値の中のカンマは値全体を " で囲んでください。` }]);
+        return this.fail(row, [{ row, column: null, code: 'too_many_columns', message: `${row}行目の列が多すぎます（見出しは${headers.length}列）。値の中のカンマは値全体を " で囲んでください。` }]);
       }
     }
-    const errors: ImportError[] = [];
+    let errors: ImportError[] | null = null;
     for (const i of unnamed) {
       if (fields[i].trim() !== '') {
-        errors.push({ row, column: `${i + 1}列目`, code: 'unnamed_column_value', message: `${i + 1}列目は見出しがないのに値が入っています。` });
+        (errors ??= []).push({ row, column: `${i + 1}列目`, code: 'unnamed_column_value', message: `${i + 1}列目は見出しがないのに値が入っています。` });
       }
     }
-    const result = this.spec.validate((column) => {
-      const i = index.get(column);
-      return i === undefined ? '' : fields[i];
-    }, this.ctx);
-    for (const e of result.errors) errors.push({ row, ...e });
+    this.fields = fields;
+    const result = this.spec.validate(this.cell, this.ctx);
+    for (const e of result.errors) (errors ??= []).push({ row, ...e });
     if (result.record) {
-      for (const { column, value } of this.spec.uniqueKeys(result.record)) {
+      for (const { column, of } of this.spec.unique) {
+        const value = of(result.record);
         if (value === null) continue;
         let seen = this.seen.get(column);
         if (!seen) this.seen.set(column, (seen = new Map()));
         const key = value.length <= 15 ? Number(value) : value; // numbers take far less memory than strings
         const first = seen.get(key);
         if (first !== undefined) {
-          errors.push({ row, column, code: 'duplicate_value', message: `${column}が${first}行目と同じです。ファイルの中で${column}は重複できません。` });
+          (errors ??= []).push({ row, column, code: 'duplicate_value', message: `${column}が${first}行目と同じです。ファイルの中で${column}は重複できません。` });
         } else seen.set(key, row);
       }
     }
-    if (errors.length || !result.record) return fail(errors);
+    if (errors || !result.record) return this.fail(row, errors ?? []);
     this.stats.rowsValid++;
-    return { row, record: result.record, errors: [] };
+    return { row, record: result.record, errors: NO_ERRORS };
+  }
+
+  private fail(row: number, errors: ImportError[]): ImportRow<T> {
+    this.stats.rowsWithErrors++;
+    this.stats.errorCount += errors.length;
+    return { row, record: null, errors };
   }
 }
+
+/** Shared by every valid row (frozen: a row's errors are read, never added to). */
+const NO_ERRORS = Object.freeze([]) as unknown as ImportError[];

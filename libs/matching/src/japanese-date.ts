@@ -41,8 +41,11 @@ const ERA_CODE_COMPACT = /^([1-5])(\d{2})(\d{2})(\d{2})$/;
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1];
 }
 
 function fail(code: DateErrorCode, message: string): DateParseResult {

@@ -1,5 +1,8 @@
-import { parseJapaneseDate } from '@wavedesk/matching';
+import { parseJapaneseDate as parseDate } from '@wavedesk/matching';
 import { invalid, valid, type FieldResult } from './field-result';
+
+/** Bound once: a compiled cross-library import is a getter, and this runs for every row. */
+const parseJapaneseDate = parseDate;
 
 export interface DateFieldOptions {
   /** Dates after this ISO day are refused (e.g. a birth date in the future). */

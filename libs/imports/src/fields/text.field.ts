@@ -1,5 +1,8 @@
-import { hiraganaToKatakana } from '@wavedesk/matching';
+import { hiraganaToKatakana as toKatakana } from '@wavedesk/matching';
 import { invalid, valid, type FieldResult } from './field-result';
+
+/** Bound once: a compiled cross-library import is a getter, and this runs for every row. */
+const hiraganaToKatakana = toKatakana;
 
 /** Control characters other than tab never belong in a name or address. */
 // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed here

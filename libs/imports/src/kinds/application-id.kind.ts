@@ -1,4 +1,5 @@
-import { parseApplicationIdField, parseInsuredNumberField, parseTextField } from '../fields';
+import { parseApplicationIdField, parseInsuredNumberField } from '../fields/identifier.field';
+import { parseTextField } from '../fields/text.field';
 import { RowBuilder, type ImportKindSpec } from './import-kind';
 
 /** One row of the optional J-LIS file: the 申請書ID and opaque QR payload printed on a person's form. */
@@ -30,8 +31,8 @@ export const applicationIdKind: ImportKindSpec<ApplicationIdRecord> = {
     if (b.errors.length) return { record: null, errors: b.errors };
     return { record: { insuredNumber: insuredNumber!, applicationId: applicationId!, qrData: qrData! }, errors: [] };
   },
-  uniqueKeys: (r) => [
-    { column: C.insuredNumber, value: r.insuredNumber },
-    { column: C.applicationId, value: r.applicationId },
+  unique: [
+    { column: C.insuredNumber, of: (r) => r.insuredNumber },
+    { column: C.applicationId, of: (r) => r.applicationId },
   ],
 };

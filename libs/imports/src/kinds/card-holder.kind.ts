@@ -1,5 +1,8 @@
 import type { Sex } from '@wavedesk/matching';
-import { parseDateField, parseInsuredNumberField, parseKanaField, parseSexField, parseTextField } from '../fields';
+import { parseDateField } from '../fields/date.field';
+import { parseInsuredNumberField } from '../fields/identifier.field';
+import { parseSexField } from '../fields/sex.field';
+import { parseKanaField, parseTextField } from '../fields/text.field';
 import { RowBuilder, type ImportKindSpec } from './import-kind';
 
 /**
@@ -53,5 +56,5 @@ export const cardHolderKind: ImportKindSpec<CardHolderRecord> = {
       errors: [],
     };
   },
-  uniqueKeys: (r) => [{ column: C.insuredNumber, value: r.insuredNumber }],
+  unique: [{ column: C.insuredNumber, of: (r) => r.insuredNumber }],
 };

@@ -36,8 +36,8 @@ export interface ImportKindSpec<T> {
   columns: readonly ColumnSpec[];
   /** Turns one row into a record, or reports every problem in it. */
   validate(cells: RowCells, ctx: RowContext): { record: T | null; errors: CellError[] };
-  /** Values that must be unique within one file (被保険者番号, 申請書ID), null when absent. */
-  uniqueKeys(record: T): Array<{ column: string; value: string | null }>;
+  /** Values that must be unique within one file (被保険者番号, 申請書ID); `of` gives null when absent. */
+  unique: ReadonlyArray<{ column: string; of: (record: T) => string | null }>;
 }
 
 /** Collects field results into a record and a list of cell errors. */

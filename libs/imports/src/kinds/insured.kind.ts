@@ -1,13 +1,10 @@
 import type { Sex } from '@wavedesk/matching';
-import {
-  parseDateField,
-  parseInsuredNumberField,
-  parseKanaField,
-  parseMunicipalityCodeField,
-  parsePostalCodeField,
-  parseSexField,
-  parseTextField,
-} from '../fields';
+// Direct imports, not the fields/ index: compiled re-exports are getters, and this runs for every row.
+import { parseDateField } from '../fields/date.field';
+import { parseInsuredNumberField, parseMunicipalityCodeField } from '../fields/identifier.field';
+import { parsePostalCodeField } from '../fields/postal-code.field';
+import { parseSexField } from '../fields/sex.field';
+import { parseKanaField, parseTextField } from '../fields/text.field';
 import { RowBuilder, type ImportKindSpec } from './import-kind';
 
 /** An alternative delivery address (送付先変更届): hospital, care facility, family, guardian. */
@@ -115,5 +112,5 @@ export const insuredKind: ImportKindSpec<InsuredRecord> = {
       errors: [],
     };
   },
-  uniqueKeys: (r) => [{ column: C.insuredNumber, value: r.insuredNumber }],
+  unique: [{ column: C.insuredNumber, of: (r) => r.insuredNumber }],
 };
