@@ -33,8 +33,9 @@ export class ApiClient {
     return this.json<T>('GET', path + toSearch(query));
   }
 
-  post<T>(path: string, body: unknown): Promise<T> {
-    return this.json<T>('POST', path, body);
+  /** `headers` adds request headers, e.g. `{ 'idempotency-key': key }` for a request that may be resent. */
+  post<T>(path: string, body: unknown, headers?: Record<string, string>): Promise<T> {
+    return this.json<T>('POST', path, body, headers);
   }
 
   patch<T>(path: string, body: unknown): Promise<T> {
@@ -47,15 +48,15 @@ export class ApiClient {
     return response.blob();
   }
 
-  private async json<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const response = await this.send(method, path, body);
+  private async json<T>(method: string, path: string, body?: unknown, extraHeaders?: Record<string, string>): Promise<T> {
+    const response = await this.send(method, path, body, extraHeaders);
     if (response.status === 204) return undefined as T;
     return (await response.json()) as T;
   }
 
-  private async send(method: string, path: string, body?: unknown): Promise<Response> {
+  private async send(method: string, path: string, body?: unknown, extraHeaders?: Record<string, string>): Promise<Response> {
     const token = this.options.getToken();
-    const headers: Record<string, string> = { accept: 'application/json' };
+    const headers: Record<string, string> = { ...extraHeaders, accept: 'application/json' };
     if (token) headers.authorization = `Bearer ${token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
     let response: Response;

@@ -2,3 +2,4 @@ export { ApiClient, toSearch, type ApiClientOptions, type Query } from './api-cl
 export { ApiError } from './api-error';
 export { WavedeskApi } from './wavedesk-api';
 export type * from './types';
+export type * from './inquiry-types';

@@ -1,6 +1,10 @@
 import type { AuthUser } from '@wavedesk/contracts';
 import { ApiClient } from './api-client';
 import type {
+  DayStaffing, ForecastQuery, ForecastView, InquiryCategoryView, InquiryFilters, InquiryPage, InquiryPivot, InquiryRecord,
+  LoadReport, NewInquiry,
+} from './inquiry-types';
+import type {
   AuditFilters, AuditPage, Health, LoginResponse, Municipality, MunicipalityChanges, NewUser, User, UserChanges,
 } from './types';
 
@@ -31,5 +35,37 @@ export class WavedeskApi {
     list: (filters: AuditFilters, cursor?: number | null, limit = 100) =>
       this.http.get<AuditPage>('/audit', { ...filters, cursor, limit }),
     exportCsv: (filters: AuditFilters) => this.http.blob('/audit/export.csv', { ...filters }),
+  };
+
+  readonly inquiries = {
+    /**
+     * Logs one inquiry. `idempotencyKey` (one UUID per entry) makes a resend safe: the API answers the first
+     * record again instead of storing a second.
+     */
+    log: (inquiry: NewInquiry, idempotencyKey: string) =>
+      this.http.post<InquiryRecord>('/inquiries', inquiry, { 'idempotency-key': idempotencyKey }),
+    /** Newest first; a municipal user gets only their own municipality's. */
+    list: (filters: InquiryFilters = {}, cursor?: number | null, limit = 50) =>
+      this.http.get<InquiryPage>('/inquiries', { ...filters, cursor, limit }),
+    /** CSV (UTF-8 with BOM, or Shift_JIS), or a pivot table of counts by day, municipality or category. Audited. */
+    exportCsv: (filters: InquiryFilters = {}, options: { pivot?: InquiryPivot; encoding?: 'shift_jis' } = {}) =>
+      this.http.blob('/inquiries.csv', { ...filters, ...options }),
+    markHandled: (id: number) => this.http.patch<InquiryRecord>(`/inquiries/${id}/handled`, {}),
+    categories: () => this.http.get<InquiryCategoryView[]>('/inquiry-categories'),
+  };
+
+  /** Actual against forecast for a JST day (default today), per municipality and in total, by hour. */
+  readonly load = (date?: string) => this.http.get<LoadReport>('/load', { date });
+
+  readonly forecast = (query: ForecastQuery = {}) => this.http.get<ForecastView>('/forecast', { ...query });
+
+  /** Operators needed per 30 minutes (supervisors and admins). */
+  readonly staffing = (date?: string) => this.http.get<DayStaffing>('/staffing', { date });
+
+  readonly waves = {
+    hold: (id: string, reason: string) => this.http.post<unknown>(`/waves/${encodeURIComponent(id)}/hold`, { reason }),
+    resume: (id: string, reason: string) => this.http.post<unknown>(`/waves/${encodeURIComponent(id)}/resume`, { reason }),
+    /** The printed piece's proof (PDF) for a wave. */
+    proof: (id: string) => this.http.blob(`/waves/${encodeURIComponent(id)}/proof.pdf`),
   };
 }
