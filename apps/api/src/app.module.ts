@@ -7,10 +7,13 @@ import { AllExceptionsFilter, Clock, SystemClock } from '@wavedesk/common';
 import { ConfigModule, loadConfig } from '@wavedesk/config';
 import { DatabaseModule } from '@wavedesk/database';
 import { ForecastModule } from '@wavedesk/forecast';
+import { ImportsModule } from '@wavedesk/imports';
 import { InquiriesModule } from '@wavedesk/inquiries';
 import { LivePublisher, SocketServerPublisher } from '@wavedesk/live';
 import { MunicipalitiesModule } from '@wavedesk/municipalities';
 import { QueuesModule } from '@wavedesk/queues';
+import { CampaignsModule } from '../../../libs/mailing/src/campaigns/campaigns.module';
+import { MatchingModule } from '../../../libs/mailing/src/matching';
 import { HealthController } from './health/health.controller';
 import { LiveGateway } from './live/live.gateway';
 import { SystemController } from './system/system.controller';
@@ -40,7 +43,7 @@ const logger = LoggerModule.forRootAsync({
 export class ApiCoreModule {}
 
 @Module({
-  imports: [logger, ConfigModule, DatabaseModule, QueuesModule, ApiCoreModule, AuditModule, AuthModule, MunicipalitiesModule, ForecastModule, InquiriesModule.forRoot()],
+  imports: [logger, ConfigModule, DatabaseModule, QueuesModule, ApiCoreModule, AuditModule, AuthModule, MunicipalitiesModule, ForecastModule, InquiriesModule.forRoot(), CampaignsModule, ImportsModule, MatchingModule],
   controllers: [HealthController, SystemController],
   providers: [LiveGateway, { provide: APP_FILTER, useClass: AllExceptionsFilter }],
 })

@@ -4,8 +4,12 @@ import { AuditModule } from '@wavedesk/audit';
 import { Clock, SystemClock } from '@wavedesk/common';
 import { ConfigModule, loadConfig } from '@wavedesk/config';
 import { DatabaseModule } from '@wavedesk/database';
+import { ImportsCoreModule } from '@wavedesk/imports';
 import { LivePublisher, RedisEmitterPublisher } from '@wavedesk/live';
 import { QueuesModule } from '@wavedesk/queues';
+import { MatchingCoreModule } from '../../../libs/mailing/src/matching';
+import { ImportProcessor } from './import.processor';
+import { MatchProcessor } from './match.processor';
 import { PingProcessor } from './ping.processor';
 
 /** What the worker's processors may inject: live events go out through Redis to every API process. */
@@ -25,7 +29,9 @@ export class WorkerCoreModule {}
     QueuesModule,
     WorkerCoreModule,
     AuditModule,
+    ImportsCoreModule,
+    MatchingCoreModule,
   ],
-  providers: [PingProcessor],
+  providers: [PingProcessor, ImportProcessor, MatchProcessor],
 })
 export class WorkerModule {}

@@ -3,3 +3,4 @@ export * from './queues';
 export * from './live-events';
 export * from './errors';
 export * from './inquiries';
+export * from './imports';

@@ -11,8 +11,22 @@ export const ALL_QUEUES: QueueName[] = Object.values(QUEUES);
 /** Job names and payloads per queue. */
 export const JOBS = {
   ping: 'ping',
+  /** queue `imports`: read, validate and store one import (ImportJob). */
+  import: 'import',
+  /** queue `matching`: match one batch (MatchJob). */
+  match: 'match',
 } as const;
 
 export interface PingJob {
   requestedAt: string;
+}
+
+/** Job `import` on queue `imports`: the import row says what to read (kind, file, encoding, options). */
+export interface ImportJob {
+  importId: number;
+}
+
+/** Job `match` on queue `matching`: the match run row says which batch. */
+export interface MatchJob {
+  runId: number;
 }

@@ -1,0 +1,137 @@
+import { Matcher, parseWord, type PreparedInsured } from '@wavedesk/matching';
+
+/** An Int32Array that grows (doubling), for tables loaded row by row. */
+export class GrowableInt32 {
+  data: Int32Array;
+  length = 0;
+  constructor(capacity = 1024) {
+    this.data = new Int32Array(capacity);
+  }
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const next = new Int32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
+}
+
+/** A card holder row as stored (card_holder_keys). */
+export interface HolderRow {
+  insuredNumber: string | null;
+  exactKey: string | null;
+  personKey: string | null;
+  bucketKey: string | null;
+  nearFilter: string | null;
+  nearKeys: string | null;
+}
+
+/**
+ * The card holders known on a match date, as 64-bit fingerprints of their keyed hashes in typed arrays
+ * (about 30 MB for 225,000 holders). Holders with a 被保険者番号 are kept as that number only.
+ */
+export class HolderTable {
+  readonly numbers = new Set<number>();
+  /** Per name-keyed holder: exact, person and bucket fingerprints (hi, lo) — 6 ints each. */
+  readonly keys = new GrowableInt32(6 * 4096);
+  readonly hasBucket: number[] = [];
+  /** Per name-keyed holder: where its signature and near fingerprints start in `pool`, and how many. */
+  readonly poolStart = new GrowableInt32(4096);
+  readonly filterCount: number[] = [];
+  readonly nearCount: number[] = [];
+  readonly pool = new GrowableInt32(4096 * 32);
+  rows = 0;
+
+  get keyed(): number {
+    return this.hasBucket.length;
+  }
+
+  add(row: HolderRow): void {
+    this.rows++;
+    if (row.insuredNumber) {
+      this.numbers.add(Number(row.insuredNumber));
+      return;
+    }
+    if (!row.exactKey || !row.personKey) return;
+    pushKey(this.keys, row.exactKey);
+    pushKey(this.keys, row.personKey);
+    if (row.bucketKey) pushKey(this.keys, row.bucketKey);
+    else {
+      this.keys.push(0);
+      this.keys.push(0);
+    }
+    this.hasBucket.push(row.bucketKey ? 1 : 0);
+    this.poolStart.push(this.pool.length);
+    this.filterCount.push(pushKeys(this.pool, row.nearFilter));
+    this.nearCount.push(pushKeys(this.pool, row.nearKeys));
+  }
+}
+
+/** An insured person row as loaded for matching (insured_persons, no names). */
+export interface PersonRow {
+  insuredNumber: string;
+  municipalityCode: string;
+  lossDate: string | null;
+  exactKey: string;
+  personKey: string;
+  bucketKey: string | null;
+  nearFilter: string | null;
+}
+
+/** The insured persons of a batch's municipalities, prepared for matching (fingerprints, no names). */
+export class PersonTable {
+  readonly persons: PreparedInsured[] = [];
+  readonly municipality: number[] = [];
+  readonly lost: boolean[] = [];
+
+  constructor(
+    /** The batch's municipality codes; `municipality[i]` indexes into it. */
+    readonly codes: readonly string[],
+    private readonly matchDate: string,
+  ) {
+    codes.forEach((c, i) => this.codeIndex.set(c, i));
+  }
+
+  private readonly codeIndex = new Map<string, number>();
+
+  get size(): number {
+    return this.persons.length;
+  }
+
+  add(row: PersonRow): void {
+    const m = this.codeIndex.get(row.municipalityCode);
+    if (m === undefined) return;
+    const filter = row.nearFilter ? unpack(row.nearFilter) : [];
+    this.persons.push(Matcher.prepare({ insuredNumber: row.insuredNumber, exact: row.exactKey, person: row.personKey, bucket: row.bucketKey, nearFilter: filter }));
+    this.municipality.push(m);
+    // Qualified on the match date means no loss of qualification on or before it.
+    this.lost.push(row.lossDate !== null && row.lossDate <= this.matchDate);
+  }
+
+  insuredNumber(i: number): string {
+    return String(this.persons[i].insuredNumber).padStart(8, '0');
+  }
+}
+
+function pushKey(target: GrowableInt32, hex: string): void {
+  target.push(parseWord(hex, 0));
+  target.push(parseWord(hex, 8));
+}
+
+/** Packed 32-hex-digit keys → fingerprint pairs; returns how many keys. */
+function pushKeys(target: GrowableInt32, packed: string | null): number {
+  if (!packed) return 0;
+  let n = 0;
+  for (let i = 0; i + 32 <= packed.length; i += 32, n++) {
+    target.push(parseWord(packed, i));
+    target.push(parseWord(packed, i + 8));
+  }
+  return n;
+}
+
+function unpack(packed: string): string[] {
+  const keys: string[] = [];
+  for (let i = 0; i + 32 <= packed.length; i += 32) keys.push(packed.slice(i, i + 32));
+  return keys;
+}
