@@ -29,7 +29,10 @@ const base = {
   rootDir: __dirname,
 };
 
+
 module.exports = {
+  // Real services on a loaded 2-core machine: more than Jest's default 5 s per test.
+  testTimeout: 30_000,
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     { ...base, displayName: 'integration', testMatch: ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts'] },

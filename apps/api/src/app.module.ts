@@ -7,13 +7,11 @@ import { AllExceptionsFilter, Clock, SystemClock } from '@wavedesk/common';
 import { ConfigModule, loadConfig } from '@wavedesk/config';
 import { DatabaseModule } from '@wavedesk/database';
 import { ForecastModule } from '@wavedesk/forecast';
-import { ImportsModule } from '@wavedesk/imports';
-import { InquiriesModule } from '@wavedesk/inquiries';
+import { InquiriesModule, PlanLoadForecast } from '@wavedesk/inquiries';
 import { LivePublisher, SocketServerPublisher } from '@wavedesk/live';
+import { CampaignsModule } from '@wavedesk/mailing';
 import { MunicipalitiesModule } from '@wavedesk/municipalities';
 import { QueuesModule } from '@wavedesk/queues';
-import { CampaignsModule } from '../../../libs/mailing/src/campaigns/campaigns.module';
-import { MatchingModule } from '../../../libs/mailing/src/matching';
 import { HealthController } from './health/health.controller';
 import { LiveGateway } from './live/live.gateway';
 import { SystemController } from './system/system.controller';
@@ -43,7 +41,7 @@ const logger = LoggerModule.forRootAsync({
 export class ApiCoreModule {}
 
 @Module({
-  imports: [logger, ConfigModule, DatabaseModule, QueuesModule, ApiCoreModule, AuditModule, AuthModule, MunicipalitiesModule, ForecastModule, InquiriesModule.forRoot(), CampaignsModule, ImportsModule, MatchingModule],
+  imports: [logger, ConfigModule, DatabaseModule, QueuesModule, ApiCoreModule, AuditModule, AuthModule, MunicipalitiesModule, ForecastModule, InquiriesModule.forRoot({ loadForecast: PlanLoadForecast }), CampaignsModule],
   controllers: [HealthController, SystemController],
   providers: [LiveGateway, { provide: APP_FILTER, useClass: AllExceptionsFilter }],
 })

@@ -1,16 +1,14 @@
 import { AuditEntry } from '../../audit/src/audit-entry.entity';
 import { User } from '../../auth/src/user.entity';
+import { ForecastSetting } from '../../forecast/src/api/forecast-setting.entity';
 import { InquiryCategory } from '../../inquiries/src/inquiry-category.entity';
 import { Inquiry } from '../../inquiries/src/inquiry.entity';
 import { Batch } from '../../mailing/src/campaigns/batch.entity';
 import { Campaign } from '../../mailing/src/campaigns/campaign.entity';
 import { Municipality } from '../../municipalities/src/municipality.entity';
-import { ApplicationIdEntry, CardHolderKey, ImportErrorRecord, ImportRecord, InsuredPerson } from '../../imports/src/db';
-import { BatchMatchResult, MatchReview, MatchRun } from '../../mailing/src/matching/db';
 
 /**
  * Every entity of the application. Each domain library owns its entities; this list is what the
  * DataSource (and the schema test) loads. Add a new entity here and write its migration.
  */
-export const ENTITIES = [Municipality, User, AuditEntry, InquiryCategory, Inquiry, Campaign, Batch,
-  ImportRecord, ImportErrorRecord, InsuredPerson, CardHolderKey, ApplicationIdEntry, MatchRun, BatchMatchResult, MatchReview];
+export const ENTITIES = [Municipality, User, AuditEntry, InquiryCategory, Inquiry, Campaign, Batch, ForecastSetting];

@@ -15,5 +15,7 @@ export * from './staffing';
 export * from './seeded-random';
 export * from './apportion';
 export * from './api/wave-source';
+export * from './api/actuals-source';
+export * from './api/forecast-setting.entity';
 export * from './api/forecast.service';
 export * from './api/forecast.module';

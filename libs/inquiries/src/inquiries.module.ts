@@ -2,6 +2,7 @@ import { type DynamicModule, Module, type ModuleMetadata, type Type } from '@nes
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Municipality } from '@wavedesk/municipalities';
 import { InquiriesController } from './inquiries.controller';
+import { InquiryActualsSource } from './inquiry-actuals.source';
 import { InquiriesService } from './inquiries.service';
 import { InquiryCategoriesController } from './inquiry-categories.controller';
 import { InquiryCategoriesService } from './inquiry-categories.service';
@@ -28,7 +29,7 @@ export interface InquiriesModuleOptions {
 @Module({
   imports: [TypeOrmModule.forFeature([Inquiry, InquiryCategory, Municipality])],
   controllers: [InquiriesController, InquiryCategoriesController, LoadController],
-  providers: [InquiriesService, InquiryCategoriesService, InquiryExportService, LoadService, LoadBroadcaster, LoadUpdateGate],
+  providers: [InquiriesService, InquiryCategoriesService, InquiryExportService, LoadService, LoadBroadcaster, LoadUpdateGate, InquiryActualsSource],
   exports: [InquiriesService, LoadService],
 })
 export class InquiriesModule {

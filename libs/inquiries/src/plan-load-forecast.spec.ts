@@ -11,7 +11,9 @@ class OneWave extends NoWaves implements WaveSource {
 }
 
 describe('PlanLoadForecast', () => {
-  const forecasts = new ForecastService(new NullLivePublisher(), new FixedClock(new Date('2027-02-18T00:00:00Z')));
+  const noSettings = { findOneBy: async () => null } as unknown as ConstructorParameters<typeof ForecastService>[0];
+  const noAudit = { record: async () => undefined } as unknown as ConstructorParameters<typeof ForecastService>[2];
+  const forecasts = new ForecastService(noSettings, new NullLivePublisher(), noAudit, new FixedClock(new Date('2027-02-18T00:00:00Z')));
   const source = new OneWave();
   forecasts.useWaveSource(source);
   const load = new PlanLoadForecast(forecasts);

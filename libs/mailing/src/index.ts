@@ -15,3 +15,7 @@ export * from './print/print-check';
 export * from './proof/proof-content';
 export * from './proof/proof-font';
 export * from './proof/proof-pdf';
+export * from './campaigns/campaign.entity';
+export * from './campaigns/batch.entity';
+export * from './campaigns/campaigns.service';
+export * from './campaigns/campaigns.module';

@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '@wavedesk/contracts';
-import { assertMunicipalityAccess, CurrentUser, municipalityScope } from '@wavedesk/common';
+import { assertMunicipalityAccess, ClientAddress, CurrentUser, municipalityScope, Roles } from '@wavedesk/common';
 import { whatIf } from '../what-if';
-import { ForecastQueryDto } from './dto/forecast-query.dto';
+import { ForecastQueryDto, ForecastSettingsDto, RecalibrationQueryDto } from './dto/forecast-query.dto';
 import { WhatIfDto } from './dto/what-if.dto';
 import { ForecastService } from './forecast.service';
 
@@ -27,5 +27,24 @@ export class ForecastController {
     if (query.municipality) assertMunicipalityAccess(user, query.municipality);
     const municipality = query.municipality ?? municipalityScope(user) ?? undefined;
     return this.forecasts.forecast({ ...query, municipality });
+  }
+
+  /** The survey's forecast and the one recalibrated from logged inquiries, side by side with their error (WAPE). */
+  @Roles('admin', 'supervisor')
+  @Get('recalibration')
+  recalibration(@Query() query: RecalibrationQueryDto) {
+    return this.forecasts.recalibration(query.asOf);
+  }
+
+  @Get('settings')
+  async settings() {
+    return { useRecalibrated: await this.forecasts.useRecalibrated() };
+  }
+
+  /** The switch: `{ useRecalibrated: true }` makes waves not yet mailed use the recalibrated values. */
+  @Roles('admin')
+  @Put('settings')
+  setSettings(@Body() dto: ForecastSettingsDto, @CurrentUser() actor: AuthUser, @ClientAddress() ip: string) {
+    return this.forecasts.setUseRecalibrated(dto.useRecalibrated, actor, ip);
   }
 }

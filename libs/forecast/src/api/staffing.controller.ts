@@ -27,9 +27,11 @@ export class StaffingController {
   @Get()
   async staffing(@Query() query: StaffingQueryDto) {
     const date = query.date ?? jstDate(this.clock.now());
-    const day = staffingForDay(this.forecasts.model, await this.forecasts.planWaves(), date);
+    const aht = await this.forecasts.averageHandlingTime();
+    const day = staffingForDay(this.forecasts.model, await this.forecasts.planWaves(), date, { ahtSeconds: aht.ahtSeconds });
     return {
       ...day,
+      aht,
       expectedPhoneCalls: day.intervals.reduce((s, i) => s + i.calls, 0),
       peakAgents: day.intervals.reduce((m, i) => Math.max(m, i.agents), 0),
     };

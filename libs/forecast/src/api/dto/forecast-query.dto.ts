@@ -1,5 +1,5 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, Matches } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsOptional, Matches } from 'class-validator';
 
 const DATE = { message: '日付は YYYY-MM-DD で入力してください。' };
 
@@ -25,4 +25,16 @@ export class StaffingQueryDto {
   @ApiPropertyOptional({ example: '2027-02-17' })
   @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, DATE)
   date?: string;
+}
+
+export class RecalibrationQueryDto {
+  @ApiPropertyOptional({ example: '2027-03-10', description: 'last day whose counts are complete (default today)' })
+  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, DATE)
+  asOf?: string;
+}
+
+export class ForecastSettingsDto {
+  @ApiProperty({ description: 'forecast waves not yet mailed with the recalibrated rate and curve' })
+  @IsBoolean({ message: 'useRecalibrated は true か false で指定してください。' })
+  useRecalibrated!: boolean;
 }
