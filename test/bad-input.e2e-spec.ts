@@ -36,6 +36,11 @@ describe('bad input', () => {
     expect(res.body).toEqual({ statusCode: 400, code: 'malformed_json', message: expect.stringMatching(JAPANESE) });
   });
 
+  it('answers a JSON body in another character set with 415 and says to send UTF-8', async () => {
+    const res = await postUser().set('content-type', 'application/json; charset=shift_jis').send(JSON.stringify(valid)).expect(415);
+    expect(res.body).toEqual({ statusCode: 415, code: 'unsupported_media_type', message: expect.stringContaining('UTF-8') });
+  });
+
   it('refuses unknown fields, naming each with a Japanese sentence and a stable code', async () => {
     const res = await postUser().send({ ...valid, isAdmin: true, disabled: false }).expect(400);
     expect(res.body).toMatchObject({ statusCode: 400, code: 'validation_failed', message: expect.stringMatching(JAPANESE) });

@@ -10,6 +10,7 @@ const STATUS_TEXT: Record<number, { code: string; message: string }> = {
   404: { code: 'not_found', message: '指定されたものが見つかりません。' },
   409: { code: 'conflict', message: '現在の状態ではこの操作はできません。' },
   413: { code: 'payload_too_large', message: '送信されたデータが大きすぎます。' },
+  415: { code: 'unsupported_media_type', message: 'この形式・文字コードのデータには対応していません。UTF-8 の JSON で送信してください。' },
   429: { code: 'too_many_requests', message: 'リクエストが多すぎます。しばらく待ってから再度お試しください。' },
   503: { code: 'service_unavailable', message: '一時的に利用できません。' },
 };
