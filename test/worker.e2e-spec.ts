@@ -1,7 +1,9 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ALL_QUEUES } from '@wavedesk/contracts';
+import { io } from 'socket.io-client';
+import { ALL_QUEUES, LIVE_EVENTS } from '@wavedesk/contracts';
+import { LivePublisher } from '@wavedesk/live';
 import { bearer, TestApp } from './support/test-app';
 
 jest.setTimeout(30_000);
@@ -47,6 +49,27 @@ describe('queues and the worker', () => {
     expect(job).toMatchObject({ id, state: 'completed', result: { pong: true, pid: process.pid } });
     const again = await ping();
     expect((await until(again.id, 'completed')).result.pong).toBe(true);
+  });
+
+  it('lets the worker publish live events that reach the API\'s dashboards through Redis', async () => {
+    const publisher = worker!.get(LivePublisher);
+    const client = io(`${t.url}/live`, { auth: { token: admin }, transports: ['websocket'], reconnection: false });
+    try {
+      await new Promise((resolve, reject) => {
+        client.once(LIVE_EVENTS.hello, resolve);
+        client.once('connect_error', reject);
+      });
+      const received = new Promise((resolve) => client.once(LIVE_EVENTS.test, resolve));
+      // The emitter drops events while its Redis connection is not ready yet; keep sending until one arrives.
+      const timer = setInterval(() => publisher.emit('union', LIVE_EVENTS.test, { from: 'worker' }), 100);
+      try {
+        expect(await received).toEqual({ from: 'worker' });
+      } finally {
+        clearInterval(timer);
+      }
+    } finally {
+      client.close();
+    }
   });
 
   it('answers 404 for a job that does not exist', async () => {

@@ -35,9 +35,13 @@ export class SystemController {
   @Get('worker-ping/:id')
   async result(@Param('id') id: string): Promise<{ id: string; state: string; result: unknown }> {
     this.queues.assertAvailable();
-    const job = await this.queues.queue(QUEUES.maintenance).getJob(id);
+    const queue = this.queues.queue(QUEUES.maintenance);
+    let job = await queue.getJob(id);
     if (!job) throw notFound('job_not_found', `ジョブ ${id} は見つかりません。`);
-    return { id, state: await job.getState(), result: job.returnvalue ?? null };
+    const state = await job.getState();
+    // The job may have finished between the two reads: read it again so a completed job carries its result.
+    if (state === 'completed') job = (await queue.getJob(id)) ?? job;
+    return { id, state, result: job.returnvalue ?? null };
   }
 
   /**
