@@ -26,6 +26,7 @@ export class RedisEmitterPublisher extends LivePublisher implements OnModuleInit
     this.client?.disconnect();
   }
 
+  /** Live events are a view of the moment, not a record: while Redis is unreachable they are dropped, not queued. */
   emit(rooms: string | string[], event: LiveEventName, payload: unknown): void {
     if (this.client.status !== 'ready') return;
     this.emitter.of(LIVE_NAMESPACE).to(rooms).emit(event, payload);
