@@ -12,6 +12,7 @@ import { LivePublisher, SocketServerPublisher } from '@wavedesk/live';
 import { CampaignsModule } from '@wavedesk/mailing';
 import { MunicipalitiesModule } from '@wavedesk/municipalities';
 import { QueuesModule } from '@wavedesk/queues';
+import { WavesModule } from '../../../libs/mailing/src/api/waves.module';
 import { HealthController } from './health/health.controller';
 import { LiveGateway } from './live/live.gateway';
 import { SystemController } from './system/system.controller';
@@ -41,7 +42,7 @@ const logger = LoggerModule.forRootAsync({
 export class ApiCoreModule {}
 
 @Module({
-  imports: [logger, ConfigModule, DatabaseModule, QueuesModule, ApiCoreModule, AuditModule, AuthModule, MunicipalitiesModule, ForecastModule, InquiriesModule.forRoot({ loadForecast: PlanLoadForecast }), CampaignsModule],
+  imports: [logger, ConfigModule, DatabaseModule, QueuesModule, ApiCoreModule, AuditModule, AuthModule, MunicipalitiesModule, ForecastModule, InquiriesModule.forRoot({ loadForecast: PlanLoadForecast }), CampaignsModule, WavesModule],
   controllers: [HealthController, SystemController],
   providers: [LiveGateway, { provide: APP_FILTER, useClass: AllExceptionsFilter }],
 })

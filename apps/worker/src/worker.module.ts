@@ -8,9 +8,12 @@ import { ImportsCoreModule } from '@wavedesk/imports';
 import { LivePublisher, RedisEmitterPublisher } from '@wavedesk/live';
 import { QueuesModule } from '@wavedesk/queues';
 import { MatchingCoreModule } from '../../../libs/mailing/src/matching';
+import { ReleaseCoreModule } from '../../../libs/mailing/src/release/release-core.module';
 import { ImportProcessor } from './import.processor';
 import { MatchProcessor } from './match.processor';
 import { PingProcessor } from './ping.processor';
+import { ReleaseTick } from './release-tick.service';
+import { WaveReleaseProcessor } from './wave-release.processor';
 
 /** What the worker's processors may inject: live events go out through Redis to every API process. */
 @Global()
@@ -31,7 +34,8 @@ export class WorkerCoreModule {}
     AuditModule,
     ImportsCoreModule,
     MatchingCoreModule,
+    ReleaseCoreModule,
   ],
-  providers: [PingProcessor, ImportProcessor, MatchProcessor],
+  providers: [PingProcessor, ImportProcessor, MatchProcessor, WaveReleaseProcessor, ReleaseTick],
 })
 export class WorkerModule {}

@@ -15,6 +15,8 @@ export const JOBS = {
   import: 'import',
   /** queue `matching`: match one batch (MatchJob). */
   match: 'match',
+  /** queue `release`: write one release unit for the print contractor (ReleaseUnitJob). */
+  releaseUnit: 'release-unit',
 } as const;
 
 export interface PingJob {
@@ -29,4 +31,9 @@ export interface ImportJob {
 /** Job `match` on queue `matching`: the match run row says which batch. */
 export interface MatchJob {
   runId: number;
+}
+
+/** Job `release-unit` on queue `release`: the release_units row says which wave and persons; jobId = `release-unit-<id>`. */
+export interface ReleaseUnitJob {
+  unitId: number;
 }

@@ -6,9 +6,13 @@ import { Inquiry } from '../../inquiries/src/inquiry.entity';
 import { Batch } from '../../mailing/src/campaigns/batch.entity';
 import { Campaign } from '../../mailing/src/campaigns/campaign.entity';
 import { Municipality } from '../../municipalities/src/municipality.entity';
+import { Wave } from '../../mailing/src/waves/wave.entity';
+import { FormLedgerEntry } from '../../mailing/src/ledger/form-ledger.entity';
+import { ReleaseUnitRecord } from '../../mailing/src/release/release-unit.entity';
 
 /**
  * Every entity of the application. Each domain library owns its entities; this list is what the
  * DataSource (and the schema test) loads. Add a new entity here and write its migration.
  */
-export const ENTITIES = [Municipality, User, AuditEntry, InquiryCategory, Inquiry, Campaign, Batch, ForecastSetting];
+export const ENTITIES = [Municipality, User, AuditEntry, InquiryCategory, Inquiry, Campaign, Batch, ForecastSetting,
+  Wave, FormLedgerEntry, ReleaseUnitRecord];
