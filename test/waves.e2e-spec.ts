@@ -55,6 +55,8 @@ describe('waves: plan, approve, release, hold, resume', () => {
   let worker: INestApplicationContext | undefined;
   const children: Child[] = [];
   let nextNumber = 10_000_000;
+  /** Built once per run: other engineers' edits must not make every child start rebuild dist. */
+  let built: Promise<void> | undefined;
 
   beforeAll(async () => {
     redisPort = await freePort();
@@ -96,7 +98,8 @@ describe('waves: plan, approve, release, hold, resume', () => {
 
   /** The built worker as a child process (so it can be killed), with the same database, Redis, prefix and outbox. */
   async function startWorkerChild(env: Record<string, string> = {}): Promise<Child> {
-    await ensureServerBuilt();
+    built ??= ensureServerBuilt();
+    await built;
     const child = new Child(process.execPath, [WORKER_MAIN], childEnv({
       DATABASE_URL: process.env.DATABASE_URL!, REDIS_URL: `redis://127.0.0.1:${redisPort}`, DATA_DIR: t.dataDir,
       QUEUE_PREFIX: process.env.QUEUE_PREFIX!, JWT_SECRET: process.env.JWT_SECRET!, LOG_LEVEL: 'warn', ...releaseEnv, ...env,

@@ -23,7 +23,6 @@ const GIVEN = ['花子', '一郎', '幸子', '次郎', '和子', '三郎', '節�
 export interface SeededPerson {
   insuredNumber: string;
   municipalityCode: string;
-  exactKey: string;
 }
 
 /**
@@ -41,22 +40,21 @@ export async function seedBatchTargets(db: TestDatabase, batchId: number, perMun
     for (let i = 0; i < perMunicipality; i++, n++) {
       const number = String(n).padStart(8, '0');
       const prefix = m.prefixes[i % m.prefixes.length];
-      const exactKey = hex32(`exact:${number}`);
       const redirected = i % 10 === 0;
       insured.push([
         number, m.code, `${SURNAMES[i % 10]}\u3000${GIVEN[(i * 7) % 10]}`, 'テスト　タロウ', `19${40 + (i % 9)}-0${1 + (i % 9)}-1${i % 10}`,
         i % 2 === 0 ? 'female' : 'male', `${prefix}${String(1000 + (i % 8000)).padStart(4, '0')}`, `${m.city}${1 + (i % 30)}条${1 + (i % 9)}丁目${i}番地`,
         redirected ? '特別養護老人ホーム　さくら苑' : null, redirected ? `${prefix}9999` : null, redirected ? `${m.city}1条1丁目1番地` : null,
-        exactKey, hex32(`person:${number}`), 1, now,
+        1, now,
       ]);
       ids.push([number, `${String(n).padStart(8, '0')}${'1'.repeat(15)}`, `JLIS-QR-${number}`, 1, now]);
       results.push([batchId, number, m.code, 'target']);
-      persons.push({ insuredNumber: number, municipalityCode: m.code, exactKey });
+      persons.push({ insuredNumber: number, municipalityCode: m.code });
     }
   }
   await db.query(
     `INSERT INTO insured_persons (insuredNumber, municipalityCode, name, nameKana, birthDate, sex, postalCode, address,
-       deliveryName, deliveryPostalCode, deliveryAddress, exactKey, personKey, importId, updatedAt) VALUES ?`,
+       deliveryName, deliveryPostalCode, deliveryAddress, importId, updatedAt) VALUES ?`,
     [insured],
   );
   await db.query('INSERT INTO application_ids (insuredNumber, applicationId, qrData, importId, updatedAt) VALUES ?', [ids]);

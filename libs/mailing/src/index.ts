@@ -19,3 +19,5 @@ export * from './campaigns/campaign.entity';
 export * from './campaigns/batch.entity';
 export * from './campaigns/campaigns.service';
 export * from './campaigns/campaigns.module';
+export * from './waves/resume-schedule';
+export * from './ledger/placeholder-id';

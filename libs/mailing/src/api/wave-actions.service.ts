@@ -6,9 +6,11 @@ import { DataSource, In } from 'typeorm';
 import { AuditService } from '@wavedesk/audit';
 import { Clock, conflict } from '@wavedesk/common';
 import { ForecastService, jstDate } from '@wavedesk/forecast';
+import { MatchKeyService } from '@wavedesk/imports';
+import { matchKeyParts } from '@wavedesk/matching';
 import { CampaignsService } from '../campaigns/campaigns.service';
 import { assignLedger, cutIntoUnits, refreshApplicationIds, setLedgerUnit } from '../ledger/ledger-assignment';
-import { rematchWave } from '../ledger/ledger-rematch';
+import { rematchWave, type RematchPerson } from '../ledger/ledger-rematch';
 import { csvFileName, manifestFileName } from '../print/print-manifest';
 import { releaseUnitName } from '../print/release-units';
 import { RELEASE_CONFIG, type ReleaseConfig } from '../release/release-config';
@@ -38,8 +40,13 @@ export class WaveActionsService {
     private readonly forecast: ForecastService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly keys: MatchKeyService,
     @Inject(RELEASE_CONFIG) private readonly config: ReleaseConfig,
   ) {}
+
+  /** The exact match key's hash, as card-holder lists store it (MATCH_HMAC_KEY). */
+  private readonly exactKeyOf = (p: RematchPerson): string =>
+    this.keys.keyHasher.key(matchKeyParts(p, this.keys.directory, p.municipalityCode).exact);
 
   /** planned → approved: one ledger row per person (UNIQUE per campaign), so nobody is in two waves. */
   async approve(id: number, actor: WaveActor, clientAddress?: string, reason?: string): Promise<WaveView> {
@@ -134,7 +141,7 @@ export class WaveActionsService {
     const rematch = await this.dataSource.transaction(async (manager) => {
       const locked = await lockWave(manager, id);
       if (!locked || locked.version !== wave.version) throw conflict('wave_changed', 'この波は他の操作で変更されました。画面を更新してからやり直してください。', { currentStatus: locked?.status ?? null });
-      const result = wave.heldFrom === 'planned' ? { checked: 0, withdrawn: 0, byUnit: new Map<number | null, number>() } : await rematchWave(manager, id, now);
+      const result = wave.heldFrom === 'planned' ? { checked: 0, withdrawn: 0, byUnit: new Map<number | null, number>() } : await rematchWave(manager, id, now, this.exactKeyOf);
       for (const [unitId, n] of result.byUnit) {
         if (unitId === null) continue;
         await manager.query(`UPDATE release_units SET status = CASE WHEN count - ? <= 0 THEN 'empty' ELSE status END, count = count - ? WHERE id = ? AND status = 'pending'`, [n, n, unitId]);

@@ -1,5 +1,6 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { ForecastService } from '@wavedesk/forecast';
+import { ImportsCoreModule } from '@wavedesk/imports';
 import { ReleaseCoreModule } from '../release/release-core.module';
 import { ReleaseUnitsController } from './release-units.controller';
 import { ReleaseUnitsService } from './release-units.service';
@@ -15,7 +16,7 @@ import { WavesService } from './waves.service';
  * ReleaseCoreModule only. WaveActionsService is exported for the load guard (hold with a system actor).
  */
 @Module({
-  imports: [ReleaseCoreModule],
+  imports: [ReleaseCoreModule, ImportsCoreModule],
   controllers: [WavesController, ReleaseUnitsController],
   providers: [WavesService, WavePlanningService, WaveActionsService, WaveProofService, ReleaseUnitsService, WaveForecastSource],
   exports: [WavesService, WaveActionsService, WaveForecastSource],

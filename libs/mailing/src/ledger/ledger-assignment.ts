@@ -3,6 +3,7 @@
  * released. Bulk work in pages; no personal data leaves these functions except as counts.
  */
 import type { EntityManager } from 'typeorm';
+import { sqlBool } from '../release/sql-values';
 import { releaseUnitSizes, sortForPrint } from '../print/release-units';
 import type { PrintTarget } from '../print/print-target';
 import type { StoredWaveMember } from '../waves/wave.entity';
@@ -72,11 +73,11 @@ export async function refreshApplicationIds(manager: EntityManager, waveId: numb
             placeholder = ?
       WHERE waveId = ? AND status = 'assigned' AND placeholder = ?
         AND EXISTS (SELECT 1 FROM application_ids a WHERE a.insuredNumber = form_ledger.insuredNumber)`,
-    [false, waveId, true],
+    [sqlBool(false), waveId, sqlBool(true)],
   );
   const left: Array<{ n: number | string }> = await manager.query(
     `SELECT COUNT(*) AS n FROM form_ledger WHERE waveId = ? AND status = 'assigned' AND placeholder = ?`,
-    [waveId, true],
+    [waveId, sqlBool(true)],
   );
   return Number(left[0].n);
 }

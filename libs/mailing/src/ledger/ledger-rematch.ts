@@ -1,9 +1,11 @@
 /**
  * Re-matching a held wave before its remaining units are written: persons who now hold a card (by
- * 被保険者番号 or the exact keyed hash of their 4 items, in any stored card-holder list) are withdrawn from
- * the ledger. Only hashes and numbers are compared; no names or addresses are read.
+ * 被保険者番号 or the exact keyed hash of their 4 information items, in any stored card-holder list) are
+ * withdrawn from the ledger. The persons' items are read only to hash them (`exactKeyOf`, the matching's
+ * MATCH_HMAC_KEY hash); nothing but counts leaves this function.
  */
 import type { EntityManager } from 'typeorm';
+import { sqlDateTime } from '../release/sql-values';
 
 const PAGE = 20_000;
 const marks = (n: number): string => new Array(n).fill('?').join(',');
@@ -15,7 +17,17 @@ export interface RematchResult {
   byUnit: Map<number | null, number>;
 }
 
-export async function rematchWave(manager: EntityManager, waveId: number, now: Date): Promise<RematchResult> {
+/** The 4 information items of a person, for hashing. */
+export interface RematchPerson {
+  insuredNumber: string;
+  municipalityCode: string;
+  name: string;
+  birthDate: string;
+  sex: 'male' | 'female';
+  address: string;
+}
+
+export async function rematchWave(manager: EntityManager, waveId: number, now: Date, exactKeyOf: (p: RematchPerson) => string): Promise<RematchResult> {
   const numbers = new Set<string>();
   const exactKeys = new Set<string>();
   let last = 0;
@@ -37,8 +49,8 @@ export async function rematchWave(manager: EntityManager, waveId: number, now: D
   let checked = 0;
   last = 0;
   for (;;) {
-    const rows: Array<{ id: number; unitId: number | null; insuredNumber: string; exactKey: string }> = await manager.query(
-      `SELECT l.id, l.unitId, l.insuredNumber, p.exactKey
+    const rows: Array<RematchPerson & { id: number; unitId: number | null }> = await manager.query(
+      `SELECT l.id, l.unitId, l.insuredNumber, p.municipalityCode, p.name, p.birthDate, p.sex, p.address
          FROM form_ledger l JOIN insured_persons p ON p.insuredNumber = l.insuredNumber
          LEFT JOIN release_units u ON u.id = l.unitId
         WHERE l.waveId = ? AND l.status = 'assigned' AND (l.unitId IS NULL OR u.status = 'pending') AND l.id > ?
@@ -47,7 +59,7 @@ export async function rematchWave(manager: EntityManager, waveId: number, now: D
     );
     checked += rows.length;
     for (const r of rows) {
-      if (numbers.has(r.insuredNumber) || exactKeys.has(r.exactKey)) withdraw.push({ id: Number(r.id), unitId: r.unitId === null ? null : Number(r.unitId) });
+      if (numbers.has(r.insuredNumber) || (exactKeys.size > 0 && exactKeys.has(exactKeyOf(r)))) withdraw.push({ id: Number(r.id), unitId: r.unitId === null ? null : Number(r.unitId) });
     }
     if (rows.length < PAGE) break;
     last = Number(rows[rows.length - 1].id);
@@ -57,7 +69,7 @@ export async function rematchWave(manager: EntityManager, waveId: number, now: D
   for (const w of withdraw) byUnit.set(w.unitId, (byUnit.get(w.unitId) ?? 0) + 1);
   for (let i = 0; i < withdraw.length; i += 1000) {
     const chunk = withdraw.slice(i, i + 1000).map((w) => w.id);
-    await manager.query(`UPDATE form_ledger SET status = 'withdrawn', withdrawnAt = ? WHERE id IN (${marks(chunk.length)})`, [now, ...chunk]);
+    await manager.query(`UPDATE form_ledger SET status = 'withdrawn', withdrawnAt = ? WHERE id IN (${marks(chunk.length)})`, [sqlDateTime(now), ...chunk]);
   }
   return { checked, withdrawn: withdraw.length, byUnit };
 }

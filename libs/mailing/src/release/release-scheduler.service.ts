@@ -6,6 +6,7 @@ import { JOBS, QUEUES, type ReleaseUnitJob } from '@wavedesk/contracts';
 import { jstDate } from '@wavedesk/forecast';
 import { QueueProducer } from '@wavedesk/queues';
 import { ReleaseUnitRecord } from './release-unit.entity';
+import { sqlDateTime } from './sql-values';
 import { UnitWriter } from './unit-writer.service';
 
 /** A unit enqueued this long ago and still pending is enqueued again (Redis may have lost it); the job id dedupes. */
@@ -37,7 +38,7 @@ export class ReleaseScheduler {
         WHERE w.status IN ('released', 'writing') AND w.mailDate <= ? AND u.status = 'pending'
           AND (u.enqueuedAt IS NULL OR u.enqueuedAt < ?)
         ORDER BY w.mailDate, w.id, u.seq LIMIT ${BATCH}`,
-      [today, new Date(now.getTime() - REENQUEUE_AFTER_MS)],
+      [today, sqlDateTime(new Date(now.getTime() - REENQUEUE_AFTER_MS))],
     );
     const ids = due.map((r) => Number(r.id));
     const queue = ids.length > 0 ? this.producer.queue(QUEUES.release) : null;
