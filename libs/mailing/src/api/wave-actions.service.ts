@@ -46,7 +46,7 @@ export class WaveActionsService {
 
   /** The exact match key's hash, as card-holder lists store it (MATCH_HMAC_KEY). */
   private readonly exactKeyOf = (p: RematchPerson): string =>
-    this.keys.keyHasher.key(matchKeyParts(p, this.keys.directory, p.municipalityCode).exact);
+    this.keys.hasher.insured(matchKeyParts(p, this.keys.directory, p.municipalityCode)).exact;
 
   /** planned → approved: one ledger row per person (UNIQUE per campaign), so nobody is in two waves. */
   async approve(id: number, actor: WaveActor, clientAddress?: string, reason?: string): Promise<WaveView> {
