@@ -73,7 +73,7 @@ describe('web app shell in Chromium', () => {
     expect(await navLabels(admin)).toEqual(ALL_PAGES);
     await expect(admin.getByTestId('current-user').textContent()).resolves.toMatch(/admin.*管理者/);
     await admin.getByRole('heading', { name: '窓口' }).waitFor();
-    await admin.getByText('準備中', { exact: true }).waitFor();
+    await admin.getByRole('combobox', { name: '市町村' }).waitFor();
     await admin.locator('.live[data-status="connected"]').waitFor({ timeout: 10_000 });
     expect(await admin.getByRole('link', { name: /Bull Board/ }).getAttribute('href')).toMatch(/^\/admin\/queues\?token=.+/);
 
@@ -106,10 +106,10 @@ describe('web app shell in Chromium', () => {
     await municipal.getByRole('heading', { name: 'ログイン' }).waitFor();
     await signInByKeyboard(municipal, 'hakodate01', 'hakodate-pass-1');
     await municipal.waitForURL('**/desk');
-    expect(await navLabels(municipal)).toEqual(['窓口', '市町村']);
+    expect(await navLabels(municipal)).toEqual(['窓口', '市町村ページ', '市町村']);
     await expect(municipal.getByTestId('current-user').textContent()).resolves.toMatch(/hakodate01.*市町村職員・012025/);
 
-    await municipal.getByRole('link', { name: '市町村' }).click();
+    await municipal.getByRole('link', { name: '市町村', exact: true }).click();
     const rows = municipal.getByRole('table', { name: '市町村一覧' }).locator('tbody tr');
     await rows.first().waitFor();
     expect(await rows.count()).toBe(1);

@@ -8,6 +8,7 @@ import { DashboardPage } from './pages/dashboard/dashboard-page';
 import { DeskPage } from './pages/desk/desk-page';
 import { MailingPage } from './pages/mailing/mailing-page';
 import { MunicipalitiesPage } from './pages/municipalities/municipalities-page';
+import { MunicipalityHome, MunicipalityPage } from './pages/municipality/municipality-page';
 import { NotFoundPage } from './pages/not-found/not-found-page';
 import { SignInPage } from './pages/sign-in/sign-in-page';
 import { UsersPage } from './pages/users/users-page';
@@ -46,6 +47,9 @@ export function App() {
               <Route index element={<Home />} />
               <Route path="desk" element={<RequirePage page="desk"><DeskPage /></RequirePage>} />
               <Route path="dashboard" element={<RequirePage page="dashboard"><DashboardPage /></RequirePage>} />
+              <Route path="municipality" element={<MunicipalityHome />} />
+              {/* Every role may open a municipality's page; a municipal user only their own (the page and the API check). */}
+              <Route path="municipality/:code" element={<RequirePage page="municipalities"><MunicipalityPage /></RequirePage>} />
               <Route path="mailing" element={<RequirePage page="mailing"><MailingPage /></RequirePage>} />
               <Route path="municipalities" element={<RequirePage page="municipalities"><MunicipalitiesPage /></RequirePage>} />
               <Route path="audit" element={<RequirePage page="audit"><AuditPage /></RequirePage>} />

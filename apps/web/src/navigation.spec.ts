@@ -8,7 +8,7 @@ describe('navigation by role', () => {
     expect(labels('admin')).toEqual(['窓口', 'ダッシュボード', '発送', '市町村', '監査ログ', 'ユーザー']);
     expect(labels('supervisor')).toEqual(['窓口', 'ダッシュボード', '発送', '市町村']);
     expect(labels('operator')).toEqual(['窓口', '市町村']);
-    expect(labels('municipal')).toEqual(['窓口', '市町村']);
+    expect(labels('municipal')).toEqual(['窓口', '市町村ページ', '市町村']);
   });
 
   it('lands everyone on 窓口 and returns only to pages the role may open', () => {

@@ -15,6 +15,8 @@ const ALL: readonly Role[] = ROLES;
  */
 export const NAV_ITEMS = {
   desk: { path: '/desk', label: '窓口', roles: ALL },
+  /** A municipal user's own municipality; union roles open any municipality's page from the dashboard. */
+  municipality: { path: '/municipality', label: '市町村ページ', roles: ['municipal'] },
   dashboard: { path: '/dashboard', label: 'ダッシュボード', roles: ['admin', 'supervisor'] },
   mailing: { path: '/mailing', label: '発送', roles: ['admin', 'supervisor'] },
   municipalities: { path: '/municipalities', label: '市町村', roles: ALL },

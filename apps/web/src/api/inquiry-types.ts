@@ -104,3 +104,34 @@ export interface DayStaffing {
   peakAgents: number;
   aht?: { ahtSeconds: number; samples: number; source: 'logged' | 'default' };
 }
+
+/** A batch (発送回) as `GET /api/batches` lists it (only what the dashboard needs). */
+export interface BatchSummary {
+  id: number;
+  name?: string;
+}
+
+/** A wave as `GET /api/batches/:id/waves` answers it (libs/mailing WaveView; only what the dashboard reads). */
+export interface WaveView {
+  id: number;
+  batchId: number;
+  seq: number;
+  name: string;
+  mailDate: string;
+  status: string;
+  statusLabel?: string;
+  heldReason: string | null;
+  forms: number;
+  municipalityCodes: string[];
+  allowedActions?: string[];
+}
+
+/** `POST /api/waves/:id/resume` without `confirm`: the new dates it would give (nothing changes yet). */
+export interface ResumePreview {
+  applied: boolean;
+  schedule?: {
+    wave?: { from: string; to: string };
+    later?: Array<{ id: number; name?: string; from: string; to: string }>;
+    shiftBusinessDays?: number;
+  };
+}

@@ -1,8 +1,8 @@
 import type { AuthUser } from '@wavedesk/contracts';
 import { ApiClient } from './api-client';
 import type {
-  DayStaffing, ForecastQuery, ForecastView, InquiryCategoryView, InquiryFilters, InquiryPage, InquiryPivot, InquiryRecord,
-  LoadReport, NewInquiry,
+  BatchSummary, DayStaffing, ForecastQuery, ForecastView, InquiryCategoryView, InquiryFilters, InquiryPage, InquiryPivot,
+  InquiryRecord, LoadReport, NewInquiry, ResumePreview, WaveView,
 } from './inquiry-types';
 import type {
   AuditFilters, AuditPage, Health, LoginResponse, Municipality, MunicipalityChanges, NewUser, User, UserChanges,
@@ -63,8 +63,13 @@ export class WavedeskApi {
   readonly staffing = (date?: string) => this.http.get<DayStaffing>('/staffing', { date });
 
   readonly waves = {
-    hold: (id: string, reason: string) => this.http.post<unknown>(`/waves/${encodeURIComponent(id)}/hold`, { reason }),
-    resume: (id: string, reason: string) => this.http.post<unknown>(`/waves/${encodeURIComponent(id)}/resume`, { reason }),
+    /** The batches (発送回) and each one's waves, for the dashboard's time line (supervisors and admins). */
+    batches: () => this.http.get<BatchSummary[]>('/batches'),
+    forBatch: (batchId: number) => this.http.get<WaveView[]>(`/batches/${batchId}/waves`),
+    hold: (id: string, reason: string) => this.http.post<WaveView>(`/waves/${encodeURIComponent(id)}/hold`, { reason }),
+    /** Without `confirm` the API only previews the new dates; with `confirm: true` it re-matches and resumes. */
+    resume: (id: string, reason: string, confirm = false) =>
+      this.http.post<ResumePreview>(`/waves/${encodeURIComponent(id)}/resume`, { reason, ...(confirm ? { confirm: true } : {}) }),
     /** The printed piece's proof (PDF) for a wave. */
     proof: (id: string) => this.http.blob(`/waves/${encodeURIComponent(id)}/proof.pdf`),
   };

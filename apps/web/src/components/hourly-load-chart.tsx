@@ -25,7 +25,7 @@ export function HourlyLoadChart({ hours, currentHour, label }: { hours: readonly
               }}
             />
             <Legend wrapperStyle={{ fontSize: 14 }} />
-            <Area dataKey="band" name="試算の幅（±2√試算）" fill="#d6e6fb" stroke="none" isAnimationActive={false} />
+            <Area dataKey="band" name="試算の幅（±2√試算）" fill="#bcd4f2" stroke="none" isAnimationActive={false} />
             <Bar dataKey="actual" name="実績" fill="#0a3d7a" isAnimationActive={false} barSize={18} />
             <Line dataKey="forecast" name="試算" stroke="#6b4300" strokeWidth={2} strokeDasharray="6 4" dot={false} isAnimationActive={false} />
           </ComposedChart>
