@@ -2,7 +2,7 @@ import { createConnection } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
 import { TEST_MYSQL_SERVER, TestDatabase } from '../../../test/support/test-database';
 import { dataSourceOptions } from './data-source-options';
-import { assertNoPendingMigrations, runMigrations } from './migrate';
+import { assertNoPendingMigrations, migrationLockName, runMigrations } from './migrate';
 import { MIGRATIONS } from './migrations';
 
 jest.setTimeout(60_000);
@@ -44,11 +44,11 @@ describe('runMigrations on MariaDB', () => {
   });
 
   it('releases the lock when it is done, so the next start does not wait', async () => {
-    const { pools } = await emptyDatabase(1);
+    const { db, pools } = await emptyDatabase(1);
     await runMigrations(pools[0]);
     const session = await mysqlSession();
     try {
-      const [rows] = await session.query(`SELECT IS_FREE_LOCK('wavedesk_migrations') AS free`);
+      const [rows] = await session.query('SELECT IS_FREE_LOCK(?) AS free', [migrationLockName(db.name)]);
       expect((rows as Array<{ free: number }>)[0].free).toBe(1);
     } finally {
       await session.end();
@@ -59,18 +59,38 @@ describe('runMigrations on MariaDB', () => {
     const { db, pools } = await emptyDatabase(1);
     const holder = await mysqlSession();
     try {
-      await holder.query(`SELECT GET_LOCK('wavedesk_migrations', 1)`);
+      const lock = migrationLockName(db.name);
+      await holder.query('SELECT GET_LOCK(?, 1)', [lock]);
       await expect(runMigrations(pools[0], { lockTimeoutSeconds: 1 })).rejects.toThrow(/another process has held the migration lock/);
       expect(await db.tables()).toEqual([]);
       // Once the other process lets go, migrating goes ahead.
       const migrating = runMigrations(pools[0], { lockTimeoutSeconds: 10 });
       await new Promise((r) => setTimeout(r, 300));
       expect(await db.tables()).toEqual([]);
-      await holder.query(`SELECT RELEASE_LOCK('wavedesk_migrations')`);
+      await holder.query('SELECT RELEASE_LOCK(?)', [lock]);
       expect(await migrating).toBe(MIGRATIONS.length);
     } finally {
       await holder.end();
     }
+  });
+
+  it('does not make the migration of one database wait for another database on the same server', async () => {
+    const { pools: [first] } = await emptyDatabase(1);
+    const { db: second, pools: [other] } = await emptyDatabase(1);
+    const holder = await mysqlSession();
+    try {
+      await holder.query('SELECT GET_LOCK(?, 1)', [migrationLockName(second.name)]);
+      expect(await runMigrations(first, { lockTimeoutSeconds: 1 })).toBe(MIGRATIONS.length);
+      await expect(runMigrations(other, { lockTimeoutSeconds: 1 })).rejects.toThrow(/migration lock/);
+    } finally {
+      await holder.end();
+    }
+  });
+
+  it('keeps lock names within MySQL\'s 64 characters', () => {
+    expect(migrationLockName('wavedesk')).toBe('wavedesk_migrations:wavedesk');
+    expect(migrationLockName('x'.repeat(64)).length).toBeLessThanOrEqual(64);
+    expect(migrationLockName('x'.repeat(64))).not.toBe(migrationLockName(`${'x'.repeat(63)}y`));
   });
 
   it('refuses an empty or outdated schema when migrating at start is switched off, naming the switch', async () => {

@@ -1,4 +1,5 @@
 import { createConnection } from 'mysql2/promise';
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { type DataSource, MigrationExecutor } from 'typeorm';
@@ -38,7 +39,15 @@ export async function ensureDatabaseExists(
   }
 }
 
-const MIGRATION_LOCK = 'wavedesk_migrations';
+/**
+ * The named lock for migrating one database. MySQL's named locks are server-wide, so the name includes the
+ * database: processes migrating different databases on one server do not wait for each other. Lock names
+ * may be at most 64 characters.
+ */
+export function migrationLockName(database: string): string {
+  const name = `wavedesk_migrations:${database}`;
+  return name.length <= 64 ? name : `wavedesk_migrations:${createHash('sha1').update(database).digest('hex')}`;
+}
 
 const isMysql = (dataSource: DataSource): boolean => dataSource.options.type === 'mysql' || dataSource.options.type === 'mariadb';
 
@@ -53,10 +62,12 @@ export async function runMigrations(dataSource: DataSource, { lockTimeoutSeconds
   const lockHolder = dataSource.createQueryRunner();
   await lockHolder.connect();
   try {
-    const [{ locked }] = await lockHolder.query('SELECT GET_LOCK(?, ?) AS locked', [MIGRATION_LOCK, lockTimeoutSeconds]);
+    const [{ database }] = await lockHolder.query('SELECT DATABASE() AS `database`');
+    const lock = migrationLockName(database);
+    const [{ locked }] = await lockHolder.query('SELECT GET_LOCK(?, ?) AS locked', [lock, lockTimeoutSeconds]);
     if (Number(locked) !== 1) {
       throw new Error(
-        `another process has held the migration lock '${MIGRATION_LOCK}' for more than ${lockTimeoutSeconds} s; ` +
+        `another process has held the migration lock '${lock}' for more than ${lockTimeoutSeconds} s; ` +
           `wait for it to finish (or end it) and start again.`,
       );
     }
@@ -64,7 +75,7 @@ export async function runMigrations(dataSource: DataSource, { lockTimeoutSeconds
       // MySQL cannot roll back DDL, so each migration stands alone rather than inside one transaction.
       return (await dataSource.runMigrations({ transaction: 'none' })).length;
     } finally {
-      await lockHolder.query('SELECT RELEASE_LOCK(?)', [MIGRATION_LOCK]);
+      await lockHolder.query('SELECT RELEASE_LOCK(?)', [lock]);
     }
   } finally {
     await lockHolder.release();
