@@ -157,6 +157,7 @@ describe('発送 in Chromium', () => {
     await page.getByRole('button', { name: '取り込む' }).click();
     await result.and(page.locator('[data-status="rejected"]')).waitFor({ timeout: 60_000 });
     const errorRows = result.getByRole('table', { name: '取込エラー' }).locator('tbody tr');
+    await errorRows.first().waitFor(); // the errors are read once the live channel says the import ended
     expect(await errorRows.count()).toBe(1);
     const cells = await errorRows.first().locator('td').allTextContents();
     expect(cells[0]).toBe('4'); // the header is row 1

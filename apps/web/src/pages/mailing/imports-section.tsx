@@ -36,14 +36,23 @@ export function ImportsSection() {
   /** The files uploaded in this tab, by import id, so that their valid rows can be sent again without choosing them. */
   const files = useRef(new Map<number, { file: File; encoding: ImportEncoding; asOf: string }>());
   const fileInput = useRef<HTMLInputElement>(null);
+  /**
+   * Each import's last live event once it ended: the worker's final figures. They win over a read that
+   * raced a late progress write (the API may briefly answer the counts of an earlier progress tick).
+   */
+  const finals = useRef(new Map<number, ImportProgressEvent>());
+  const withFinal = useCallback((view: ImportView): ImportView => {
+    const final = finals.current.get(view.id);
+    return final && !isRunning(view.status) ? { ...view, ...final } : view;
+  }, []);
 
   const loadRecent = useCallback(async () => {
     try {
-      setRecent(await api.imports.list(20));
+      setRecent((await api.imports.list(20)).map(withFinal));
     } catch (e) {
       setError(ApiError.from(e));
     }
-  }, [api]);
+  }, [api, withFinal]);
   useEffect(() => {
     void loadRecent();
   }, [loadRecent]);
@@ -51,17 +60,18 @@ export function ImportsSection() {
   const refresh = useCallback(
     async (id: number, show = false) => {
       try {
-        const view = await api.imports.get(id);
+        const view = withFinal(await api.imports.get(id));
         setCurrent((c) => (show || c === null || c.id === id ? view : c));
         if (!isRunning(view.status)) void loadRecent();
       } catch (e) {
         setError(ApiError.from(e));
       }
     },
-    [api, loadRecent],
+    [api, loadRecent, withFinal],
   );
 
   useLiveEvent<ImportProgressEvent>(LIVE_EVENTS.importProgress, (event) => {
+    if (!isRunning(event.status)) finals.current.set(event.id, event);
     setRecent((rows) => rows.map((r) => (r.id === event.id ? { ...r, ...event } : r)));
     setCurrent((c) => {
       if (!c || c.id !== event.id) return c;
@@ -255,7 +265,7 @@ function ImportResult({ view, onImportValidRows }: { view: ImportView; onImportV
       {!running && view.errorCount > 0 && (
         <>
           <div className="toolbar">
-            <p className="summary">エラー {formatNumber(view.errorCount)}件{view.errorCount > errors.length && `（先頭 ${formatNumber(errors.length)}件を表示）`}</p>
+            <p className="summary">エラー {formatNumber(view.errorCount)}件{errors.length > 0 && view.errorCount > errors.length && `（先頭 ${formatNumber(errors.length)}件を表示）`}</p>
             {view.status === 'rejected' && !view.validOnly && (
               <button type="button" className="button button--primary" onClick={() => onImportValidRows(view)}>
                 有効な行のみ取り込む

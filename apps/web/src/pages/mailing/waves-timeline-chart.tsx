@@ -37,7 +37,7 @@ export function WavesTimelineChart({ rows }: { rows: TimelineRow[] }) {
         <ResponsiveContainer width="100%" height="100%">
           <ComposedChart data={rows} margin={{ top: 8, right: 12, bottom: 8, left: 12 }}>
             <CartesianGrid stroke="#d5dae1" vertical={false} />
-            <XAxis dataKey="label" tick={{ fill: '#111418', fontSize: 12 }} minTickGap={12} />
+            <XAxis dataKey="label" tick={{ fill: '#111418', fontSize: 12 }} minTickGap={12} interval="preserveStartEnd" />
             <YAxis yAxisId="load" tickFormatter={(v: number) => formatNumber(v)} tick={{ fill: '#111418', fontSize: 12 }} width={60} label={{ value: '件／日', angle: -90, position: 'insideLeft', fill: '#111418', fontSize: 12 }} />
             <YAxis yAxisId="forms" orientation="right" tickFormatter={(v: number) => formatNumber(v)} tick={{ fill: '#111418', fontSize: 12 }} width={70} label={{ value: '通', angle: 90, position: 'insideRight', fill: '#111418', fontSize: 12 }} />
             <Tooltip content={<TimelineTooltip />} />
