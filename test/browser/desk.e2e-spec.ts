@@ -237,7 +237,7 @@ describe('窓口 and ダッシュボード in Chromium', () => {
     await dashboard.getByTestId('municipality-today-total').filter({ hasText: /^8$/ }).waitFor();
   }, 240_000);
 
-  it('keeps an entry through a network drop, shows it as unsent, and sends it exactly once when back online', async () => {
+  it('keeps an entry through a network drop and sends it exactly once when back online; keeps a refused one for correction', async () => {
     const clerk = await t.createUser('operator');
     const { page: desk, context } = await openPage();
     await signIn(desk, clerk);
@@ -287,6 +287,28 @@ describe('窓口 and ダッシュボード in Chromium', () => {
     await desk.evaluate(() => window.dispatchEvent(new Event('online')));
     await desk.locator('[data-testid="outbox-badge"][data-unsent="0"]').waitFor();
     expect(await storedBy(clerk, '012025')).toHaveLength(1);
+
+    // --- a note with a 個人番号 is refused: the API's message shows next to メモ, the entry waits for correction ---
+    await desk.waitForFunction(() => document.activeElement?.id === 'desk-municipality');
+    await pickMunicipality(desk, 'おた', '小樽市');
+    await desk.keyboard.press('1'); // 申請方法
+    await desk.keyboard.press('m'); // メモ
+    await desk.waitForFunction(() => document.activeElement?.id === 'desk-note');
+    await desk.keyboard.type('本人確認 123456789018');
+    await desk.keyboard.press('Enter');
+    await desk.locator('#desk-note-error').filter({ hasText: '個人番号' }).waitFor();
+    expect(await desk.locator('#desk-note').getAttribute('aria-invalid')).toBe('true');
+    await desk.locator('[data-testid="outbox-badge"][data-unsent="1"]').filter({ hasText: '要修正 1件' }).waitFor();
+    expect(await focusedId(desk)).toBe('desk-note');
+    expect(await storedBy(clerk, '012033')).toHaveLength(0);
+
+    // Corrected by keyboard and saved: stored once, and nothing is left waiting.
+    await desk.keyboard.press('Control+A');
+    await desk.keyboard.type('本人確認済み');
+    await desk.keyboard.press('Enter');
+    await desk.getByText('登録しました（小樽市・申請方法）。').waitFor();
+    await desk.locator('[data-testid="outbox-badge"][data-unsent="0"]').waitFor();
+    expect((await storedBy(clerk, '012033')).map((r) => r.note)).toEqual(['本人確認済み']);
   }, 240_000);
 
   it('shows a municipal user their own page, where referred inquiries arrive live and are marked handled', async () => {

@@ -70,6 +70,21 @@ describe('live load figures', () => {
     expect(applySnapshot(state, report)).toBe(state);
   });
 
+  it('still puts an inquiry in its hour when the snapshot counted it before its event arrived', () => {
+    // The union snapshot (no hours per municipality) already counts #7 for the day; its event comes after.
+    const snapshot: LoadReport = {
+      ...report,
+      generatedAt: '2026-02-16T01:20:05.000Z',
+      total: { ...report.total, day: { actual: 4, forecast: 8, ratio: 0.5 } },
+      municipalities: [{ municipalityCode: '011002', day: { actual: 3, forecast: 6, ratio: 0.5 }, thisHour: null }, { municipalityCode: '012025', day: { actual: 1, forecast: 2, ratio: 0.5 }, thisHour: null }],
+    };
+    const state = addInquiry(applySnapshot(initialLiveLoad(report), snapshot), logged(7, '012025', '2026-02-16T01:20:00Z'));
+    const view = liveLoadView(state);
+    expect(view.total.day.actual).toBe(4); // not counted twice for the day
+    expect(view.municipalities[1].day.actual).toBe(1);
+    expect(view.municipalities[1].hours?.[10].actual).toBe(1); // but drawn in its hour
+  });
+
   it('reads a municipality missing from the union snapshot as zero', () => {
     const snapshot: LoadReport = { ...report, generatedAt: '2026-02-16T01:30:00.000Z', municipalities: [report.municipalities[0]] };
     const view = liveLoadView(applySnapshot(initialLiveLoad(report), snapshot));

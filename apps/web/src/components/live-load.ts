@@ -8,11 +8,26 @@ import type { HourLoad, InquiryRecord, LoadFigures, LoadReport, MunicipalityLoad
  * database. Adding each pushed inquiry on top of the snapshot makes the figures move the moment an inquiry is
  * stored; the next snapshot then takes over for every inquiry logged before it was generated, so nothing is
  * counted twice for long and the database always has the last word. The `union` room's snapshots carry no
- * hours per municipality: those are carried over from the previous state with the pushed inquiries added.
+ * hours per municipality: those come from the last report that had them plus every inquiry pushed since.
  */
 export interface LiveLoadState {
+  /** The latest snapshot: its day and this-hour figures are the database's. */
   base: LoadReport;
+  /** Inquiries pushed that the snapshot had not counted yet (logged after it was generated). */
   pending: PendingInquiry[];
+  /**
+   * Hours per municipality: the last report that carried them (GET /api/load, or a municipality room's
+   * snapshot), plus every inquiry pushed after it. Kept apart from `pending`, because the union's snapshots
+   * count an inquiry for the day without telling its hour.
+   */
+  hours: Record<string, MunicipalityHours>;
+}
+
+interface MunicipalityHours {
+  baseline: HourLoad[];
+  /** when the baseline was counted (epoch ms) */
+  since: number;
+  added: PendingInquiry[];
 }
 
 export interface PendingInquiry {
@@ -35,19 +50,35 @@ export const figures = (actual: number, forecast: number): LoadFigures => ({ act
 
 const zeroHours = (): HourLoad[] => Array.from({ length: 24 }, (_, hour) => ({ hour, actual: 0, forecast: 0 }));
 
-export function initialLiveLoad(report: LoadReport): LiveLoadState {
-  return { base: report, pending: [] };
+function hoursOf(report: LoadReport, since: number, previous: Record<string, MunicipalityHours> = {}): Record<string, MunicipalityHours> {
+  const next: Record<string, MunicipalityHours> = { ...previous };
+  for (const m of report.municipalities) {
+    if (m.hours) next[m.municipalityCode] = { baseline: m.hours, since, added: (previous[m.municipalityCode]?.added ?? []).filter((p) => p.loggedAt > since) };
+  }
+  return next;
 }
 
-/** An inquiry pushed live. Ignored when it belongs to another day or is already counted in the snapshot. */
+export function initialLiveLoad(report: LoadReport): LiveLoadState {
+  return { base: report, pending: [], hours: hoursOf(report, Date.parse(report.generatedAt)) };
+}
+
+/** An inquiry pushed live. Ignored when it belongs to another day or another scope, or is already counted. */
 export function addInquiry(state: LiveLoadState, record: Pick<InquiryRecord, 'id' | 'municipalityCode' | 'receivedAt' | 'loggedAt'>): LiveLoadState {
   const { date, hour } = jstDayAndHour(record.receivedAt);
   const loggedAt = Date.parse(record.loggedAt);
+  const code = record.municipalityCode;
   if (date !== state.base.date) return state;
-  if (loggedAt <= Date.parse(state.base.generatedAt)) return state;
-  if (state.pending.some((p) => p.id === record.id)) return state;
-  if (!state.base.municipalities.some((m) => m.municipalityCode === record.municipalityCode)) return state;
-  return { ...state, pending: [...state.pending, { id: record.id, municipalityCode: record.municipalityCode, hour, loggedAt }] };
+  if (!state.base.municipalities.some((m) => m.municipalityCode === code)) return state;
+  const item: PendingInquiry = { id: record.id, municipalityCode: code, hour, loggedAt };
+  const forDay = loggedAt > Date.parse(state.base.generatedAt) && !state.pending.some((p) => p.id === record.id);
+  const own = state.hours[code];
+  const forHours = own !== undefined && loggedAt > own.since && !own.added.some((p) => p.id === record.id);
+  if (!forDay && !forHours) return state;
+  return {
+    base: state.base,
+    pending: forDay ? [...state.pending, item] : state.pending,
+    hours: forHours ? { ...state.hours, [code]: { ...own, added: [...own.added, item] } } : state.hours,
+  };
 }
 
 /**
@@ -58,50 +89,51 @@ export function applySnapshot(state: LiveLoadState, snapshot: LoadReport): LiveL
   if (snapshot.date !== state.base.date) return state;
   const generatedAt = Date.parse(snapshot.generatedAt);
   if (generatedAt < Date.parse(state.base.generatedAt)) return state;
-  const counted = state.pending.filter((p) => p.loggedAt <= generatedAt);
-  const previous = withPending(state.base, counted);
   const byCode = new Map(snapshot.municipalities.map((m) => [m.municipalityCode, m]));
-  const municipalities: MunicipalityLoad[] = previous.municipalities.map((old) => {
+  const hours = hoursOf(snapshot, generatedAt, state.hours);
+  const municipalities: MunicipalityLoad[] = state.base.municipalities.map((old) => {
     const fresh = byCode.get(old.municipalityCode);
+    if (fresh) return fresh;
     // Missing from the union's snapshot: nothing logged and nothing forecast today.
-    if (!fresh) return { municipalityCode: old.municipalityCode, day: figures(0, 0), thisHour: snapshot.hour === null ? null : figures(0, 0), hours: zeroHours() };
-    return { ...fresh, hours: fresh.hours ?? old.hours };
+    hours[old.municipalityCode] = { baseline: zeroHours(), since: generatedAt, added: (hours[old.municipalityCode]?.added ?? []).filter((p) => p.loggedAt > generatedAt) };
+    return { municipalityCode: old.municipalityCode, day: figures(0, 0), thisHour: snapshot.hour === null ? null : figures(0, 0) };
   });
   return {
     base: { ...snapshot, municipalities },
     pending: state.pending.filter((p) => p.loggedAt > generatedAt),
+    hours,
   };
 }
 
-/** The figures to show: the snapshot with the pushed inquiries added. */
-export function liveLoadView(state: LiveLoadState): LoadReport {
-  return withPending(state.base, state.pending);
+const countIn = (items: readonly PendingInquiry[], hour: number | null) => items.filter((p) => p.hour === hour).length;
+
+function plusHours(hours: readonly HourLoad[], items: readonly PendingInquiry[]): HourLoad[] {
+  if (items.length === 0) return hours as HourLoad[];
+  return hours.map((h) => {
+    const n = countIn(items, h.hour);
+    return n ? { ...h, actual: h.actual + n } : h;
+  });
 }
 
-function withPending(report: LoadReport, pending: readonly PendingInquiry[]): LoadReport {
-  if (pending.length === 0) return report;
+/** The figures to show: the snapshot with the pushed inquiries added, and each municipality's hours. */
+export function liveLoadView(state: LiveLoadState): LoadReport {
+  const { base, pending } = state;
   const perCode = new Map<string, PendingInquiry[]>();
   for (const p of pending) perCode.set(p.municipalityCode, [...(perCode.get(p.municipalityCode) ?? []), p]);
-  const bump = (day: LoadFigures, thisHour: LoadFigures | null, hours: HourLoad[] | undefined, items: PendingInquiry[]) => {
-    const inThisHour = items.filter((p) => p.hour === report.hour).length;
-    return {
-      day: figures(day.actual + items.length, day.forecast),
-      thisHour: thisHour ? figures(thisHour.actual + inThisHour, thisHour.forecast) : thisHour,
-      hours: hours?.map((h) => {
-        const n = items.filter((p) => p.hour === h.hour).length;
-        return n ? { ...h, actual: h.actual + n } : h;
-      }),
-    };
-  };
-  const total = bump(report.total.day, report.total.thisHour, report.total.hours, [...pending]);
+  const bump = (day: LoadFigures, thisHour: LoadFigures | null, items: readonly PendingInquiry[]) => ({
+    day: items.length ? figures(day.actual + items.length, day.forecast) : day,
+    thisHour: thisHour && countIn(items, base.hour) ? figures(thisHour.actual + countIn(items, base.hour), thisHour.forecast) : thisHour,
+  });
+  const total = bump(base.total.day, base.total.thisHour, pending);
   return {
-    ...report,
-    total: { day: total.day, thisHour: total.thisHour, hours: total.hours ?? report.total.hours },
-    municipalities: report.municipalities.map((m) => {
-      const items = perCode.get(m.municipalityCode);
-      if (!items) return m;
-      const next = bump(m.day, m.thisHour, m.hours, items);
-      return { ...m, day: next.day, thisHour: next.thisHour, ...(m.hours ? { hours: next.hours } : {}) };
+    ...base,
+    total: { ...total, hours: plusHours(base.total.hours, pending) },
+    municipalities: base.municipalities.map((m) => {
+      const items = perCode.get(m.municipalityCode) ?? [];
+      const own = state.hours[m.municipalityCode];
+      const hours = own ? plusHours(own.baseline, own.added) : undefined;
+      if (items.length === 0 && hours === m.hours) return m;
+      return { ...m, ...bump(m.day, m.thisHour, items), ...(hours ? { hours } : {}) };
     }),
   };
 }

@@ -18,6 +18,7 @@ describe('desk shortcuts', () => {
     expect(deskKeyAction('KeyD')).toEqual({ kind: 'callerType', value: 'facility_staff' });
     expect(deskKeyAction('KeyX')).toEqual({ kind: 'outcome', value: 'referred' });
     expect(deskKeyAction('KeyC')).toEqual({ kind: 'outcome', value: 'callback' });
+    expect(deskKeyAction('KeyM')).toEqual({ kind: 'note' });
     expect(deskKeyAction('KeyK')).toBeNull();
     expect(deskKeyAction('Enter')).toBeNull();
   });

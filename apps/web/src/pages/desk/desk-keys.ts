@@ -9,6 +9,7 @@ import type { CallerType, InquiryChannel, InquiryOutcome } from '../../api';
  *   A S D F    問い合わせ者 本人 / 家族 / 施設職員 / その他
  *   Z X C      対応結果     解決 / 市町村へ引継 / 折り返し要
  *   1 … 9, 0   分類 (the first ten categories in display order)
+ *   M          メモ (opens the optional details and puts the cursor in the note)
  */
 export const CHANNEL_KEYS: Record<InquiryChannel, string> = { phone: 'Q', visit: 'W', other: 'E' };
 export const CALLER_TYPE_KEYS: Record<CallerType, string> = { self: 'A', family: 'S', facility_staff: 'D', other: 'F' };
@@ -21,7 +22,8 @@ export type DeskKeyAction =
   | { kind: 'category'; index: number }
   | { kind: 'channel'; value: InquiryChannel }
   | { kind: 'callerType'; value: CallerType }
-  | { kind: 'outcome'; value: InquiryOutcome };
+  | { kind: 'outcome'; value: InquiryOutcome }
+  | { kind: 'note' };
 
 const invert = <T extends string>(keys: Record<T, string>): Map<string, T> =>
   new Map((Object.entries(keys) as Array<[T, string]>).map(([value, key]) => [`Key${key}`, value]));
@@ -42,6 +44,7 @@ export function deskKeyAction(code: string): DeskKeyAction | null {
   if (callerType) return { kind: 'callerType', value: callerType };
   const outcome = OUTCOME_BY_CODE.get(code);
   if (outcome) return { kind: 'outcome', value: outcome };
+  if (code === 'KeyM') return { kind: 'note' };
   return null;
 }
 

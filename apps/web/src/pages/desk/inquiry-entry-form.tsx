@@ -48,6 +48,7 @@ export function InquiryEntryForm({ municipalities, categories, fixedMunicipality
   const [notice, setNotice] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const [correcting, setCorrecting] = useState<string | null>(null);
+  const [detailsOpen, setDetailsOpen] = useState(false);
   const municipalityInput = useRef<HTMLInputElement>(null);
   const keysArea = useRef<HTMLDivElement>(null);
 
@@ -100,7 +101,7 @@ export function InquiryEntryForm({ municipalities, categories, fixedMunicipality
     document.getElementById(FIELD_IDS[first])?.focus();
   };
 
-  const apply = (action: DeskKeyAction) => {
+  const apply = (action: Exclude<DeskKeyAction, { kind: 'note' }>) => {
     if (action.kind === 'category') {
       const category = categories[action.index];
       if (category) change({ category: category.code });
@@ -143,6 +144,7 @@ export function InquiryEntryForm({ municipalities, categories, fixedMunicipality
       setErrors({});
       setFormError(null);
       setCorrecting(null);
+      setDetailsOpen(false);
       focusStart();
     } else if (outcome.kind === 'rejected') {
       setCorrecting(key);
@@ -168,12 +170,19 @@ export function InquiryEntryForm({ municipalities, categories, fixedMunicipality
     const typing = target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
     if (typing) return; // Enter in a text field submits the form by itself
     if (e.key === 'Enter') {
+      // A summary opens, a link or an ordinary button does its own thing; anywhere else Enter saves.
+      const own = target.tagName === 'SUMMARY' || target.tagName === 'A' || (target instanceof HTMLButtonElement && target.getAttribute('role') !== 'radio');
+      if (own) return;
       e.preventDefault();
       void submit();
       return;
     }
     const action = e.shiftKey ? null : deskKeyAction(e.code);
-    if (action) {
+    if (action?.kind === 'note') {
+      e.preventDefault();
+      setDetailsOpen(true);
+      window.setTimeout(() => document.getElementById(FIELD_IDS.note)?.focus(), 0);
+    } else if (action) {
       e.preventDefault();
       apply(action);
     }
@@ -236,6 +245,7 @@ export function InquiryEntryForm({ municipalities, categories, fixedMunicipality
           <span><kbd>Q</kbd><kbd>W</kbd><kbd>E</kbd> 受付方法</span>
           <span><kbd>A</kbd><kbd>S</kbd><kbd>D</kbd><kbd>F</kbd> 問い合わせ者</span>
           <span><kbd>Z</kbd><kbd>X</kbd><kbd>C</kbd> 対応結果</span>
+          <span><kbd>M</kbd> メモ</span>
           <span><kbd>Enter</kbd> 登録</span>
           <span><kbd>Esc</kbd> 市町村へ</span>
         </p>
@@ -276,8 +286,14 @@ export function InquiryEntryForm({ municipalities, categories, fixedMunicipality
         </div>
       </div>
 
-      <details className="desk-form__details" open={Boolean(errors.durationSeconds || errors.applicationId || errors.note || draft.note || draft.applicationId || draft.duration) || undefined}>
-        <summary>詳細（任意）：対応時間・申請書ID・メモ</summary>
+      <details
+        className="desk-form__details"
+        open={detailsOpen || Boolean(errors.durationSeconds || errors.applicationId || errors.note || draft.note || draft.applicationId || draft.duration)}
+        onToggle={(e) => setDetailsOpen(e.currentTarget.open)}
+      >
+        <summary>
+          詳細（任意）：対応時間・申請書ID・メモ <kbd aria-hidden="true">M</kbd>
+        </summary>
         <div className="form-grid">
           <Field id={FIELD_IDS.durationSeconds} label="対応時間" hint="分（3）または 分:秒（3:30）" error={errors.durationSeconds}>
             {(p) => <input {...p} type="text" inputMode="numeric" className="input--number" value={draft.duration} onChange={(e) => change({ duration: e.target.value })} />}
