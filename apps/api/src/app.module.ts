@@ -7,11 +7,13 @@ import { AllExceptionsFilter, Clock, SystemClock } from '@wavedesk/common';
 import { ConfigModule, loadConfig } from '@wavedesk/config';
 import { DatabaseModule } from '@wavedesk/database';
 import { ForecastModule } from '@wavedesk/forecast';
+import { ImportsModule } from '@wavedesk/imports';
 import { InquiriesModule, PlanLoadForecast } from '@wavedesk/inquiries';
 import { LivePublisher, SocketServerPublisher } from '@wavedesk/live';
 import { CampaignsModule } from '@wavedesk/mailing';
 import { MunicipalitiesModule } from '@wavedesk/municipalities';
 import { QueuesModule } from '@wavedesk/queues';
+import { MatchingModule } from '../../../libs/mailing/src/matching';
 import { WavesModule } from '../../../libs/mailing/src/api/waves.module';
 import { HealthController } from './health/health.controller';
 import { LiveGateway } from './live/live.gateway';
@@ -42,7 +44,7 @@ const logger = LoggerModule.forRootAsync({
 export class ApiCoreModule {}
 
 @Module({
-  imports: [logger, ConfigModule, DatabaseModule, QueuesModule, ApiCoreModule, AuditModule, AuthModule, MunicipalitiesModule, ForecastModule, InquiriesModule.forRoot({ loadForecast: PlanLoadForecast }), CampaignsModule, WavesModule],
+  imports: [logger, ConfigModule, DatabaseModule, QueuesModule, ApiCoreModule, AuditModule, AuthModule, MunicipalitiesModule, ForecastModule, InquiriesModule.forRoot({ loadForecast: PlanLoadForecast }), CampaignsModule, ImportsModule, MatchingModule, WavesModule],
   controllers: [HealthController, SystemController],
   providers: [LiveGateway, { provide: APP_FILTER, useClass: AllExceptionsFilter }],
 })

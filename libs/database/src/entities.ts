@@ -9,10 +9,13 @@ import { Municipality } from '../../municipalities/src/municipality.entity';
 import { Wave } from '../../mailing/src/waves/wave.entity';
 import { FormLedgerEntry } from '../../mailing/src/ledger/form-ledger.entity';
 import { ReleaseUnitRecord } from '../../mailing/src/release/release-unit.entity';
+import { ApplicationIdEntry, CardHolderKey, ImportErrorRecord, ImportRecord, InsuredPerson } from '../../imports/src/db';
+import { BatchMatchResult, MatchReview, MatchRun } from '../../mailing/src/matching/db';
 
 /**
  * Every entity of the application. Each domain library owns its entities; this list is what the
  * DataSource (and the schema test) loads. Add a new entity here and write its migration.
  */
 export const ENTITIES = [Municipality, User, AuditEntry, InquiryCategory, Inquiry, Campaign, Batch, ForecastSetting,
-  Wave, FormLedgerEntry, ReleaseUnitRecord];
+  Wave, FormLedgerEntry, ReleaseUnitRecord,
+  ImportRecord, ImportErrorRecord, InsuredPerson, CardHolderKey, ApplicationIdEntry, MatchRun, BatchMatchResult, MatchReview];

@@ -29,24 +29,27 @@ export function unpackKeys(packed: string | null): string[] {
   return keys;
 }
 
-/** insured_persons: upsert by 被保険者番号 (the newer list wins per person), keys hashed once here. */
+/**
+ * insured_persons: upsert by 被保険者番号 (the newer list wins per person). No match keys are stored:
+ * matching hashes the persons it loads with the current MATCH_HMAC_KEY and normalisation, so a key
+ * rotation or a better variant table needs no new insured list (card-holder lists, kept as hashes only,
+ * do need importing again).
+ */
 function insuredMapper(ctx: RowMapperContext): RowMapper<'insured'> {
   return {
     target: {
       table: 'insured_persons',
       columns: [
         'insuredNumber', 'municipalityCode', 'name', 'nameKana', 'birthDate', 'sex', 'postalCode', 'address', 'lossDate',
-        'deliveryName', 'deliveryPostalCode', 'deliveryAddress', 'exactKey', 'personKey', 'bucketKey', 'nearFilter', 'importId', 'updatedAt',
+        'deliveryName', 'deliveryPostalCode', 'deliveryAddress', 'importId', 'updatedAt',
       ],
       conflictKey: ['insuredNumber'],
     },
     toRow(r) {
-      const keys = ctx.hasher.insured(matchKeyParts(r, ctx.directory, r.municipalityCode));
       const d = r.delivery;
       return [
         r.insuredNumber, r.municipalityCode, r.name, r.nameKana, r.birthDate, r.sex, r.postalCode, r.address, r.lossDate,
-        d?.name ?? null, d?.postalCode ?? null, d?.address ?? null,
-        keys.exact, keys.person, keys.bucket, packKeys(keys.nearFilter), ctx.importId, ctx.now,
+        d?.name ?? null, d?.postalCode ?? null, d?.address ?? null, ctx.importId, ctx.now,
       ];
     },
   };

@@ -11,7 +11,7 @@ import { readImport } from '../import-reader';
 import type { CsvEncoding } from '../csv/encoding';
 import { ImportErrorRecord } from '../db/import-error.entity';
 import { ImportRecord, type ImportStatus } from '../db/import-record.entity';
-import { BulkWriter, sqlDateTime } from './bulk-writer';
+import { createRowWriter, sqlDateTime, type RowWriter } from './bulk-writer';
 import { rowMapper } from './import-rows';
 import { MatchKeyService } from './match-key.service';
 import { importMessages } from './import-messages';
@@ -61,6 +61,7 @@ export class ImportRunner {
     const listed: ImportError[] = [];
     const progress = new ProgressThrottle((final) => this.report(record, options, mysql, final));
     const runner = this.dataSource.createQueryRunner();
+    let writer: RowWriter | null = null;
     let outcome: { status: ImportStatus; message: string };
     try {
       await runner.connect();
@@ -68,7 +69,7 @@ export class ImportRunner {
       const mapper = rowMapper(record.kind, {
         importId, asOf: record.asOf, now: sqlDateTime(this.clock.now()), hasher: this.keys.hasher, directory: this.keys.directory,
       });
-      const writer = new BulkWriter(runner, mapper.target);
+      writer = await createRowWriter(runner, mapper.target);
       const reader = readImport(record.kind, createReadStream(filePath, { highWaterMark: 256 * 1024 }), {
         encoding: record.encoding as CsvEncoding,
         directory: this.keys.directory,
@@ -104,6 +105,7 @@ export class ImportRunner {
       }
       outcome = decision;
     } catch (error) {
+      await writer?.abort(); // a bulk load holds the connection until its stream ends
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
       record.rowsStored = 0;
       if (error instanceof ImportFileError) {
@@ -126,7 +128,7 @@ export class ImportRunner {
     record.progress = 100;
     record.finishedAt = this.clock.now();
     if (outcome.status !== 'stored') record.dedupeKey = null;
-    if (outcome.status === 'stored' && record.kind !== 'application-ids') record.keyCheck = this.keys.keyCheck;
+    if (outcome.status === 'stored' && record.kind === 'card-holders') record.keyCheck = this.keys.keyCheck;
     await this.saveErrors(importId, listed);
     await this.imports.update(importId, {
       status: record.status, message: record.message, progress: 100, finishedAt: record.finishedAt, dedupeKey: record.dedupeKey,

@@ -5,9 +5,9 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
  * items, reading, postal address, loss of qualification and an alternative delivery address (送付先変更届).
  * Personal data: read it only through scoped, audited services, and never log it.
  *
- * Keyed by 被保険者番号 (unique); a newer import replaces the person's row. The match keys are keyed
- * hashes (MATCH_HMAC_KEY) of the normalised items, computed once at import so that matching a batch only
- * looks hashes up. The surrogate id keeps inserts in the clustered index sequential.
+ * Keyed by 被保険者番号 (unique); a newer import replaces the person's row. Match keys are not stored:
+ * matching computes them from these items with the current key and normalisation. The surrogate id keeps
+ * inserts in the clustered index sequential.
  */
 @Entity('insured_persons')
 @Index('uq_insured_persons_number', ['insuredNumber'], { unique: true })
@@ -55,22 +55,6 @@ export class InsuredPerson {
 
   @Column({ type: 'varchar', length: 200, nullable: true })
   deliveryAddress!: string | null;
-
-  /** Keyed hash of name + birth date + sex + address (32 hex digits). */
-  @Column({ type: 'varchar', length: 32 })
-  exactKey!: string;
-
-  /** Keyed hash of name + birth date + sex. */
-  @Column({ type: 'varchar', length: 32 })
-  personKey!: string;
-
-  /** Keyed hash of birth date + sex + municipality; null when the address names no known municipality. */
-  @Column({ type: 'varchar', length: 32, nullable: true })
-  bucketKey!: string | null;
-
-  /** Keyed name signatures for the near-match pre-filter, 32 hex digits each, concatenated. */
-  @Column({ type: 'varchar', length: 320, nullable: true })
-  nearFilter!: string | null;
 
   /** The import that last wrote this person. */
   @Column({ type: 'int' })

@@ -1,4 +1,4 @@
-import { CardHolderIndex, HashSet64, Matcher, OUTCOMES } from '@wavedesk/matching';
+import { CardHolderIndex, HashSet64, Matcher, OUTCOMES, type NearQueries } from '@wavedesk/matching';
 import type { MatchOutcomeKind } from './db/batch-match-result.entity';
 import type { HolderTable, PersonTable } from './match-tables';
 
@@ -24,7 +24,8 @@ export const OUTCOME_OF: ReadonlyArray<{ outcome: MatchOutcomeKind; reason: stri
   { outcome: 'review', reason: 'name_one_edit' },
 ];
 
-const NO_QUERIES: readonly string[] = [];
+// Read once: a namespace re-export is a getter, too slow for a loop over a million persons.
+const { byInsuredNumber: BY_NUMBER, exact: EXACT, addressDiffers: ADDRESS_DIFFERS, nameOneEdit: NAME_ONE_EDIT } = OUTCOMES;
 
 /**
  * Matches a batch's insured persons against the card holders known on its match date, in two passes
@@ -35,8 +36,8 @@ const NO_QUERIES: readonly string[] = [];
  * 2. the persons still targets against the near keys of the holders nobody took (rule 4: same birth
  *    date, sex and municipality, names one edit apart → review). A holder already matched exactly to
  *    one person is not a reason to doubt a different person whose name is one letter away. Persons
- *    whose bucket and name signatures hit are returned as `nearCandidates`: their near queries need
- *    their names, which the caller reads and hashes (`resolveNear`) — usually a handful of persons.
+ *    whose bucket holds such a holder are returned by run(): their near queries need their names, which
+ *    the caller reads and hashes (`resolveNear`) — usually a few hundred persons.
  *
  * Outcome order: lost qualification on or before the match date → disqualified; a holder → excluded;
  * already given a form in this campaign → excluded; a possible holder → review; else target.
@@ -59,7 +60,8 @@ export class BatchMatcher {
     const people = table.persons;
     const n = people.length;
 
-    const first = new CardHolderIndex(Math.max(holders.keyed, 1024));
+    // Sized small: the exact and person sets grow to the holders, the near sets of this pass stay empty.
+    const first = new CardHolderIndex(1024);
     for (const number of holders.numbers) first.add({ insuredNumber: String(number) });
     const k = holders.keys.data;
     for (let h = 0; h < holders.keyed; h++) {
@@ -70,21 +72,22 @@ export class BatchMatcher {
     const takenExact = new HashSet64(1024);
     const takenPerson = new HashSet64(1024);
     const out = this.outcomes;
+    const lost = table.lost;
+    const formed = this.formed;
     for (let i = 0; i < n; i++) {
       const p = people[i];
-      p.near = undefined;
       const o = matcher.matchPrepared(p);
       let outcome: Outcome;
-      if (o === OUTCOMES.byInsuredNumber) outcome = Outcome.HolderByNumber;
-      else if (o === OUTCOMES.exact) {
+      if (o === BY_NUMBER) outcome = Outcome.HolderByNumber;
+      else if (o === EXACT) {
         takenExact.addFingerprint(p.exactHi, p.exactLo);
         outcome = Outcome.HolderExact;
-      } else if (o === OUTCOMES.addressDiffers) {
+      } else if (o === ADDRESS_DIFFERS) {
         takenPerson.addFingerprint(p.personHi, p.personLo);
         outcome = Outcome.ReviewAddress;
       } else outcome = Outcome.Target;
-      if (table.lost[i]) outcome = Outcome.Disqualified;
-      else if (outcome !== Outcome.HolderByNumber && outcome !== Outcome.HolderExact && this.formed.has(p.insuredNumber)) outcome = Outcome.AlreadyFormed;
+      if (lost[i] === 1) outcome = Outcome.Disqualified;
+      else if (outcome !== Outcome.HolderByNumber && outcome !== Outcome.HolderExact && formed.size > 0 && formed.has(p.insuredNumber)) outcome = Outcome.AlreadyFormed;
       out[i] = outcome;
     }
 
@@ -104,28 +107,22 @@ export class BatchMatcher {
     const candidates: number[] = [];
     if (left === 0) return candidates;
     this.secondPass = new Matcher(second);
-    let current = -1;
-    const wantsNear = (): readonly string[] => {
-      candidates.push(current);
-      return NO_QUERIES;
-    };
+    // Only the bucket decides who is a candidate: its near queries (computed by the caller) decide the rest.
+    const buckets = second.buckets;
     for (let i = 0; i < n; i++) {
       if (out[i] !== Outcome.Target) continue;
       const p = people[i];
-      current = i;
-      p.near = wantsNear;
-      this.secondPass.matchPrepared(p);
-      p.near = undefined;
+      if (p.hasBucket && buckets.hasFingerprint(p.bucketHi, p.bucketLo)) candidates.push(i);
     }
     return candidates;
   }
 
-  /** Settles a near candidate with its hashed near queries (MatchHasher.nearQueries of its name). */
-  resolveNear(i: number, queries: readonly string[]): void {
+  /** Settles a near candidate with its near queries (MatchHasher.nearQueryFingerprints of PersonTable.near[i]). */
+  resolveNear(i: number, queries: NearQueries): void {
     if (!this.secondPass) return;
     const p = this.persons.persons[i];
     p.near = queries;
-    if (this.secondPass.matchPrepared(p) === OUTCOMES.nameOneEdit) this.outcomes[i] = Outcome.ReviewName;
+    if (this.secondPass.matchPrepared(p) === NAME_ONE_EDIT) this.outcomes[i] = Outcome.ReviewName;
     p.near = undefined;
   }
 }

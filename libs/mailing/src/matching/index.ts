@@ -8,3 +8,4 @@ export * from './match-csv';
 export * from './match-runner.service';
 export * from './matching.service';
 export * from './matching.module';
+export * from './insured-keys';

@@ -30,14 +30,14 @@ export async function loadHolders(dataSource: DataSource, importIds: readonly nu
 }
 
 /**
- * The insured persons of the table's municipalities: number, municipality, loss date and keyed hashes —
- * no names or addresses. Returns the imports their rows came from.
+ * The insured persons of the table's municipalities (the table turns them into fingerprints as they come
+ * and keeps no names). Returns the imports their rows came from.
  */
 export async function loadPersons(dataSource: DataSource, table: PersonTable, allMunicipalities: boolean): Promise<Set<number>> {
   const imports = new Set<number>();
   await pages<PersonRow & { id: number; importId: number }>(
     dataSource,
-    'SELECT id, insuredNumber, municipalityCode, lossDate, exactKey, personKey, bucketKey, nearFilter, importId FROM insured_persons',
+    'SELECT id, insuredNumber, municipalityCode, lossDate, name, birthDate, sex, address, importId FROM insured_persons',
     allMunicipalities ? '' : `municipalityCode IN (${placeholders(table.codes.length)})`,
     allMunicipalities ? [] : [...table.codes],
     (rows) => {
@@ -48,28 +48,4 @@ export async function loadPersons(dataSource: DataSource, table: PersonTable, al
     },
   );
   return imports;
-}
-
-/** What near queries need: the 4 information items of a few persons (read for hashing only, never returned). */
-export interface PersonIdentityRow {
-  insuredNumber: string;
-  municipalityCode: string;
-  name: string;
-  birthDate: string;
-  sex: 'male' | 'female';
-  address: string;
-}
-
-export async function loadIdentities(dataSource: DataSource, insuredNumbers: readonly string[]): Promise<PersonIdentityRow[]> {
-  const out: PersonIdentityRow[] = [];
-  for (let i = 0; i < insuredNumbers.length; i += 1000) {
-    const chunk = insuredNumbers.slice(i, i + 1000);
-    out.push(
-      ...((await dataSource.query(
-        `SELECT insuredNumber, municipalityCode, name, birthDate, sex, address FROM insured_persons WHERE insuredNumber IN (${placeholders(chunk.length)})`,
-        chunk,
-      )) as PersonIdentityRow[]),
-    );
-  }
-  return out;
 }

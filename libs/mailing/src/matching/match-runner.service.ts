@@ -4,9 +4,8 @@ import { DataSource, In, LessThanOrEqual, Repository } from 'typeorm';
 import { AuditService } from '@wavedesk/audit';
 import { Clock, conflict, notFound } from '@wavedesk/common';
 import { LIVE_EVENTS, UNION_ROOM, type MatchProgressEvent } from '@wavedesk/contracts';
-import { BulkWriter, ImportRecord, MatchKeyService, sqlDateTime } from '@wavedesk/imports';
+import { createRowWriter, ImportRecord, MatchKeyService, sqlDateTime, type RowWriter, type SqlValue } from '@wavedesk/imports';
 import { LivePublisher } from '@wavedesk/live';
-import { matchKeyParts } from '@wavedesk/matching';
 import { Batch } from '../campaigns/batch.entity';
 import { toBatchView } from '../campaigns/campaigns.service';
 import { BatchMatcher, Outcome, OUTCOME_OF } from './batch-matcher';
@@ -14,8 +13,9 @@ import { MatchReview } from './db/match-review.entity';
 import { MatchRun } from './db/match-run.entity';
 import { FormLedgerLookup } from './form-ledger';
 import { countOutcomes } from './match-counts';
-import { loadHolders, loadIdentities, loadPersons } from './match-loader';
+import { loadHolders, loadPersons } from './match-loader';
 import { HolderTable, PersonTable } from './match-tables';
+import { InsuredKeyMaker } from './insured-keys';
 
 /** Figures of one run, for the CLI and the benchmark. */
 export interface MatchRunReport {
@@ -102,10 +102,10 @@ export class MatchRunner {
       const holders = new HolderTable();
       await loadHolders(this.dataSource, holderImports.map((i) => i.id), holders);
       progress('load', 20);
-      const persons = new PersonTable(batch.municipalityCodes, batch.matchDate);
+      const persons = new PersonTable(batch.municipalityCodes, batch.matchDate, new InsuredKeyMaker(this.keys.keyHasher, this.keys.directory));
       const insuredImportIds = [...(await loadPersons(this.dataSource, persons, batch.municipalityCodes.length >= this.keys.directory.size))].sort((a, b) => a - b);
       if (persons.size === 0) throw new MatchRefused('この発送回の市町村の被保険者が、被保険者一覧にいません。先に被保険者一覧を取り込んでください。');
-      await this.assertSameKey([...holderImports.map((i) => i.id), ...insuredImportIds]);
+      await this.assertSameKey(holderImports.map((i) => i.id));
       const formed = new Set([...(await this.formLedger.formedInsuredNumbers(batch.campaignId))].map(Number));
       report.loadMs = performance.now() - t;
       report.persons = persons.size;
@@ -118,15 +118,7 @@ export class MatchRunner {
       const matcher = new BatchMatcher(persons, holders, formed);
       const candidates = matcher.run();
       report.nearCandidates = candidates.length;
-      if (candidates.length) {
-        const byNumber = new Map((await loadIdentities(this.dataSource, candidates.map((i) => persons.insuredNumber(i)))).map((r) => [r.insuredNumber, r]));
-        for (const i of candidates) {
-          const who = byNumber.get(persons.insuredNumber(i));
-          if (!who) continue;
-          const parts = matchKeyParts(who, this.keys.directory, who.municipalityCode);
-          matcher.resolveNear(i, this.keys.hasher.nearQueries(parts));
-        }
-      }
+      for (const i of candidates) matcher.resolveNear(i, this.keys.hasher.nearQueryFingerprints(persons.near[i]));
       const counts = countOutcomes(persons, matcher.outcomes);
       report.matchMs = performance.now() - t;
       progress('write', 60);
@@ -166,14 +158,14 @@ export class MatchRunner {
     }
   }
 
-  /** Lists hashed with another MATCH_HMAC_KEY cannot be compared: they must be imported again. */
+  /** Card-holder lists hashed with another MATCH_HMAC_KEY cannot be compared: they must be imported again. */
   private async assertSameKey(importIds: number[]): Promise<void> {
     if (importIds.length === 0) return;
     const stale = await this.imports.find({ where: { id: In(importIds) }, select: { id: true, keyCheck: true } });
     const other = stale.filter((i) => i.keyCheck !== this.keys.keyCheck).map((i) => i.id);
     if (other.length) {
       throw new MatchRefused(
-        `取込ID ${other.join('、')} は、現在と異なる照合キー（MATCH_HMAC_KEY）で取り込まれているため突合できません。これらの一覧を取り込み直してください。`,
+        `カード取得者一覧（取込ID ${other.join('、')}）は、現在と異なる照合キー（MATCH_HMAC_KEY）で取り込まれているため突合できません。これらの一覧を取り込み直してください。`,
       );
     }
   }
@@ -188,6 +180,7 @@ export class MatchRunner {
     const now = sqlDateTime(this.clock.now());
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
+    let writer: RowWriter | null = null;
     try {
       await runner.startTransaction();
       const earlier = new Map(
@@ -196,29 +189,32 @@ export class MatchRunner {
       );
       await runner.query('DELETE FROM batch_match_results WHERE batchId = ?', [batchId]);
       await runner.query('DELETE FROM match_reviews WHERE batchId = ?', [batchId]);
-      const results = new BulkWriter(runner, { table: 'batch_match_results', columns: ['batchId', 'insuredNumber', 'municipalityCode', 'outcome', 'reason'] }, 2000);
-      const reviews = new BulkWriter(runner, {
-        table: 'match_reviews', columns: ['batchId', 'insuredNumber', 'municipalityCode', 'reason', 'status', 'decidedBy', 'decidedAt', 'createdAt'],
-      });
+      const results = (writer = await createRowWriter(runner, { table: 'batch_match_results', columns: ['batchId', 'insuredNumber', 'municipalityCode', 'outcome', 'reason'] }));
+      const reviewRows: SqlValue[][] = [];
       for (let k = 0; k < n; k++) {
         const i = order[k] % SHIFT;
         const number = persons.insuredNumber(i);
         const code = persons.codes[persons.municipality[i]];
-        const o = outcomes[i] as Outcome;
-        const { outcome, reason } = OUTCOME_OF[o];
+        const { outcome, reason } = OUTCOME_OF[outcomes[i] as Outcome];
         await results.add([batchId, number, code, outcome, reason]);
         if (outcome === 'review') {
           // A decision made on the same finding in an earlier run of this batch still stands.
           const before = earlier.get(number);
           const kept = before && before.reason === reason && before.status !== 'pending' ? before : null;
-          await reviews.add([batchId, number, code, reason!, kept ? kept.status : 'pending', kept?.decidedBy ?? null, asSqlDateTime(kept?.decidedAt ?? null), now]);
+          reviewRows.push([batchId, number, code, reason!, kept ? kept.status : 'pending', kept?.decidedBy ?? null, asSqlDateTime(kept?.decidedAt ?? null), now]);
         }
         if (k % 100_000 === 99_999) onShare(k / n);
       }
       await results.flush();
+      // After the results: a second bulk load cannot start on this connection before the first has ended.
+      const reviews = (writer = await createRowWriter(runner, {
+        table: 'match_reviews', columns: ['batchId', 'insuredNumber', 'municipalityCode', 'reason', 'status', 'decidedBy', 'decidedAt', 'createdAt'],
+      }));
+      for (const row of reviewRows) await reviews.add(row);
       await reviews.flush();
       await runner.commitTransaction();
     } catch (error) {
+      await writer?.abort(); // a bulk load holds the connection until its stream ends
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
       throw error;
     } finally {

@@ -1,4 +1,5 @@
-import { Matcher, parseWord, type PreparedInsured } from '@wavedesk/matching';
+import { parseWord, type PreparedInsured } from '@wavedesk/matching';
+import type { InsuredKeyMaker, NearMaterial } from './insured-keys';
 
 /** An Int32Array that grows (doubling), for tables loaded row by row. */
 export class GrowableInt32 {
@@ -68,32 +69,38 @@ export class HolderTable {
   }
 }
 
-/** An insured person row as loaded for matching (insured_persons, no names). */
+/** An insured person row as loaded for matching: number, municipality, loss date and the 4 information items. */
 export interface PersonRow {
   insuredNumber: string;
   municipalityCode: string;
   lossDate: string | null;
-  exactKey: string;
-  personKey: string;
-  bucketKey: string | null;
-  nearFilter: string | null;
+  name: string;
+  birthDate: string;
+  sex: 'male' | 'female';
+  address: string;
 }
 
-/** The insured persons of a batch's municipalities, prepared for matching (fingerprints, no names). */
+/**
+ * The insured persons of a batch's municipalities as fingerprints of their match keys (computed while
+ * loading, with the current key). Of the 4 information items only the normalised name and the bucket
+ * text stay (for the few near queries of the second pass), and only for the run.
+ */
 export class PersonTable {
   readonly persons: PreparedInsured[] = [];
+  readonly near: NearMaterial[] = [];
   readonly municipality: number[] = [];
-  readonly lost: boolean[] = [];
+  /** 1 when the person lost qualification on or before the match date. */
+  readonly lost: number[] = [];
+  private readonly codeIndex = new Map<string, number>();
 
   constructor(
     /** The batch's municipality codes; `municipality[i]` indexes into it. */
     readonly codes: readonly string[],
     private readonly matchDate: string,
+    private readonly keys: InsuredKeyMaker,
   ) {
     codes.forEach((c, i) => this.codeIndex.set(c, i));
   }
-
-  private readonly codeIndex = new Map<string, number>();
 
   get size(): number {
     return this.persons.length;
@@ -102,11 +109,12 @@ export class PersonTable {
   add(row: PersonRow): void {
     const m = this.codeIndex.get(row.municipalityCode);
     if (m === undefined) return;
-    const filter = row.nearFilter ? unpack(row.nearFilter) : [];
-    this.persons.push(Matcher.prepare({ insuredNumber: row.insuredNumber, exact: row.exactKey, person: row.personKey, bucket: row.bucketKey, nearFilter: filter }));
+    const { prepared, near } = this.keys.prepare(row.insuredNumber, row.municipalityCode, row);
+    this.persons.push(prepared);
+    this.near.push(near);
     this.municipality.push(m);
     // Qualified on the match date means no loss of qualification on or before it.
-    this.lost.push(row.lossDate !== null && row.lossDate <= this.matchDate);
+    this.lost.push(row.lossDate !== null && row.lossDate <= this.matchDate ? 1 : 0);
   }
 
   insuredNumber(i: number): string {
@@ -128,10 +136,4 @@ function pushKeys(target: GrowableInt32, packed: string | null): number {
     target.push(parseWord(packed, i + 8));
   }
   return n;
-}
-
-function unpack(packed: string): string[] {
-  const keys: string[] = [];
-  for (let i = 0; i + 32 <= packed.length; i += 32) keys.push(packed.slice(i, i + 32));
-  return keys;
 }
