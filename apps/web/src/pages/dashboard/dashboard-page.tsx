@@ -45,7 +45,7 @@ export function DashboardPage() {
   const user = useCurrentUser();
   const now = useNow(30_000);
   const { date: today, hour: clockHour } = jstDayAndHour(now);
-  const fractionOfHour = (now.getMinutes() + now.getSeconds() / 60) / 60;
+  const fractionOfHour = (now.getUTCMinutes() + now.getUTCSeconds() / 60) / 60;
   const { report, error: loadError } = useLiveLoad();
   const campaign = useCampaign(today);
   const [municipalities, setMunicipalities] = useState<Municipality[]>([]);

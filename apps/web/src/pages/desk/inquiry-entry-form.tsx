@@ -239,7 +239,7 @@ export function InquiryEntryForm({ municipalities, categories, fixedMunicipality
         </Field>
       )}
 
-      <div ref={keysArea} tabIndex={-1} className="desk-keys" aria-label="分類と選択肢（キーで選択、Enter で登録）" data-testid="desk-keys">
+      <div ref={keysArea} tabIndex={-1} role="group" className="desk-keys" aria-label="分類と選択肢（キーで選択、Enter で登録）" data-testid="desk-keys">
         <p className="desk-keys__hint" aria-hidden="true">
           <span><kbd>1</kbd>〜<kbd>0</kbd> 分類</span>
           <span><kbd>Q</kbd><kbd>W</kbd><kbd>E</kbd> 受付方法</span>

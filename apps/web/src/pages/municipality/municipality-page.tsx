@@ -104,7 +104,7 @@ export function MunicipalityPage() {
 
   const load = report?.municipalities.find((m) => m.municipalityCode === code) ?? null;
   const { hour: clockHour } = jstDayAndHour(now);
-  const fraction = report && report.hour === clockHour ? (now.getMinutes() + now.getSeconds() / 60) / 60 : 1;
+  const fraction = report && report.hour === clockHour ? (now.getUTCMinutes() + now.getUTCSeconds() / 60) / 60 : 1;
   const expectedSoFar = load?.hours ? forecastSoFar(load.hours, report?.hour ?? null, fraction) : 0;
 
   const downloadProof = async (waveId: string) => {
