@@ -96,6 +96,8 @@ async function main(): Promise<void> {
     const categories = ['how_to_apply', 'lost_form', 'wrong_details', 'already_have_card', 'photo', 'proxy'];
     const responded = new Map<number, number>();
     let n = 0;
+    let finished!: (r: Result) => void;
+    const done = new Promise<Result>((resolve) => (finished = resolve));
     const post = autocannon({
       url: `${BASE}/api/inquiries`,
       connections: CONNECTIONS,
@@ -118,9 +120,12 @@ async function main(): Promise<void> {
           if (status === 201) responded.set((JSON.parse(body) as { id: number }).id, performance.now());
         },
       }],
+    }, (error, result) => {
+      if (error) throw error;
+      finished(result);
     });
     const stop = setTimeout(() => post.stop(), MAX_SECONDS * 1000);
-    const postResult: Result = await post;
+    const postResult = await done;
     clearTimeout(stop);
     await sleep(2_000); // let the last events arrive
 

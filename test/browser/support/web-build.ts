@@ -45,7 +45,8 @@ export async function ensureWebBuild(): Promise<string> {
     if (tryLock()) {
       try {
         if (!isStale()) break;
-        const run = spawnSync('npm', ['run', 'build:web'], { cwd: ROOT, encoding: 'utf8' });
+        // Jest sets NODE_ENV=test; the web app is built as production, as `npm start` builds it.
+        const run = spawnSync('npm', ['run', 'build:web'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } });
         if (run.status !== 0) throw new Error(`npm run build:web failed:\n${run.stdout}\n${run.stderr}`);
       } finally {
         rmSync(LOCK, { recursive: true, force: true });

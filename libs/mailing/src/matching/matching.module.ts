@@ -4,18 +4,19 @@ import { ImportRecord, ImportsCoreModule, InsuredPerson } from '@wavedesk/import
 import { Batch } from '../campaigns/batch.entity';
 import { MatchReview } from './db/match-review.entity';
 import { MatchRun } from './db/match-run.entity';
-import { EmptyFormLedger, FormLedgerLookup } from './form-ledger';
+import { LedgerFormLookup } from '../ledger/ledger-form-lookup';
+import { FormLedgerLookup } from './form-ledger';
 import { MatchRunner } from './match-runner.service';
 import { MatchingController } from './matching.controller';
 import { MatchingService } from './matching.service';
 
 /**
- * What runs a matching without HTTP (worker, CLI). FormLedgerLookup answers "nobody has a form yet"
- * until the form ledger of the waves work exists (see form-ledger.ts).
+ * What runs a matching without HTTP (worker, CLI). "Already given a form in this campaign" comes from the
+ * form ledger of the waves (persons assigned to an approved or later wave).
  */
 @Module({
   imports: [ImportsCoreModule, TypeOrmModule.forFeature([MatchRun, MatchReview, Batch, ImportRecord, InsuredPerson])],
-  providers: [MatchRunner, { provide: FormLedgerLookup, useClass: EmptyFormLedger }],
+  providers: [MatchRunner, { provide: FormLedgerLookup, useClass: LedgerFormLookup }],
   exports: [MatchRunner, FormLedgerLookup, TypeOrmModule, ImportsCoreModule],
 })
 export class MatchingCoreModule {}
