@@ -106,8 +106,6 @@ export class InquiryOutbox {
   private timer: unknown = null;
   private failures = 0;
   private stopped = false;
-  /** When the next automatic attempt is due (epoch ms), for the badge; null when none is scheduled. */
-  nextAttemptAt: number | null = null;
 
   constructor(private readonly options: OutboxOptions) {
     this.snapshot = parseOutbox(options.storage.getItem(options.storageKey));
@@ -207,7 +205,6 @@ export class InquiryOutbox {
         const next = this.snapshot.find((e) => e.state === 'pending');
         if (!next) {
           this.failures = 0;
-          this.nextAttemptAt = null;
           this.emit();
           return;
         }
@@ -235,7 +232,6 @@ export class InquiryOutbox {
       }
       this.update((entries) => entries.map((e) => (e.key === entry.key ? { ...e, attempts: e.attempts + 1, lastFailure: error.message } : e)));
       if (kind === 'unauthorized') {
-        this.nextAttemptAt = null;
         this.settleWaiting({ kind: 'unauthorized' });
         return false;
       }
@@ -255,7 +251,6 @@ export class InquiryOutbox {
   private schedule(ms: number): void {
     this.cancelTimer();
     const setTimer = this.options.setTimer ?? ((callback: () => void, delay: number) => setTimeout(callback, delay));
-    this.nextAttemptAt = Date.now() + ms;
     this.timer = setTimer(() => {
       this.timer = null;
       void this.flush();
