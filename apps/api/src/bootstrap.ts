@@ -40,7 +40,7 @@ export async function createApiApp(): Promise<NestExpressApplication> {
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
 
-  const adapter = new RedisIoAdapter(app, config.redisUrl);
+  const adapter = new RedisIoAdapter(app, config.redisUrl, config.queuePrefix);
   await adapter.connectToRedis();
   app.useWebSocketAdapter(adapter);
 

@@ -12,3 +12,9 @@ export abstract class LivePublisher {
 export class NullLivePublisher extends LivePublisher {
   emit(): void {}
 }
+
+/**
+ * The Redis channel prefix that the API's socket.io adapter and the worker's emitter share. It follows
+ * QUEUE_PREFIX, so that two wavedesk installations (or test runs) on one Redis never see each other's events.
+ */
+export const liveChannelKey = (prefix: string): string => `${prefix}:socket.io`;

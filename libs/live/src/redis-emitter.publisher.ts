@@ -4,7 +4,7 @@ import Redis from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '@wavedesk/config';
 import { LIVE_NAMESPACE, type LiveEventName } from '@wavedesk/contracts';
 import { redisOptions } from '@wavedesk/queues';
-import { LivePublisher } from './live-publisher';
+import { liveChannelKey, LivePublisher } from './live-publisher';
 
 /** Publishes from a process without a socket.io server (the worker) through Redis to every API process. */
 @Injectable()
@@ -19,7 +19,7 @@ export class RedisEmitterPublisher extends LivePublisher implements OnModuleInit
   onModuleInit(): void {
     this.client = new Redis({ ...redisOptions(this.config.redisUrl), retryStrategy: () => 2_000, maxRetriesPerRequest: 1 });
     this.client.on('error', () => undefined);
-    this.emitter = new Emitter(this.client);
+    this.emitter = new Emitter(this.client, { key: liveChannelKey(this.config.queuePrefix) });
   }
 
   onApplicationShutdown(): void {

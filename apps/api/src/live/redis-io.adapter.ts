@@ -3,6 +3,7 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import type { INestApplicationContext } from '@nestjs/common';
 import Redis from 'ioredis';
 import type { ServerOptions } from 'socket.io';
+import { liveChannelKey } from '@wavedesk/live';
 import { redisOptions } from '@wavedesk/queues';
 
 /**
@@ -13,7 +14,7 @@ export class RedisIoAdapter extends IoAdapter {
   private adapterConstructor: ReturnType<typeof createAdapter> | null = null;
   private clients: Redis[] = [];
 
-  constructor(app: INestApplicationContext, private readonly redisUrl: string) {
+  constructor(app: INestApplicationContext, private readonly redisUrl: string, private readonly channelPrefix: string) {
     super(app);
   }
 
@@ -32,7 +33,7 @@ export class RedisIoAdapter extends IoAdapter {
       return false;
     }
     this.clients = [pub, sub];
-    this.adapterConstructor = createAdapter(pub, sub);
+    this.adapterConstructor = createAdapter(pub, sub, { key: liveChannelKey(this.channelPrefix) });
     return true;
   }
 
