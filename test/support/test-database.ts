@@ -57,6 +57,8 @@ export class TestDatabase {
       port: Number(url.port || 3306),
       user: decodeURIComponent(url.username),
       password: decodeURIComponent(url.password),
+      // As the app stores them (libs/database: timezone 'Z'): Dates are UTC on the wire.
+      timezone: 'Z',
       ...(database ? { database } : {}),
     });
   }
