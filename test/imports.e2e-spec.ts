@@ -214,3 +214,33 @@ describe('imports and matching', () => {
     await t.http().get('/api/imports').set(bearer(operator)).expect(403);
   });
 });
+
+describe('imports at their limits', () => {
+  const file = join(FIXTURES, 'insured-valid.utf8.csv');
+
+  describe('without Redis', () => {
+    const t = new TestApp({ redis: false });
+    beforeAll(() => t.start(), 60_000);
+    afterAll(() => t.close());
+
+    it('answers 503 before taking the upload, and stores nothing', async () => {
+      const res = await t.http().post('/api/imports/insured').set(bearer(await t.login())).attach('file', file).expect(503);
+      expect(res.body).toMatchObject({ code: 'redis_unavailable', message: expect.stringMatching(JAPANESE) });
+      expect(await t.database.query('SELECT id FROM imports')).toEqual([]);
+    });
+  });
+
+  describe('over UPLOAD_LIMIT', () => {
+    const t = new TestApp({ env: { UPLOAD_LIMIT: '512b' } });
+    beforeAll(() => t.start(), 60_000);
+    afterAll(() => t.close());
+
+    it('answers 413 with the limit and the CLI as the way for large files, and keeps no file', async () => {
+      const res = await t.http().post('/api/imports/insured').set(bearer(await t.login())).attach('file', file).expect(413);
+      expect(res.body).toMatchObject({ code: 'file_too_large', message: expect.stringContaining('npm run cli -- import') });
+      expect(await t.database.query('SELECT id FROM imports')).toEqual([]);
+      const leftovers = readdirSync(join(t.dataDir, 'imports', 'tmp'));
+      expect(leftovers).toEqual([]);
+    });
+  });
+});

@@ -12,13 +12,17 @@ export async function generateCommand(args: Args, out: Output): Promise<number> 
   if (encoding !== 'shift_jis' && encoding !== 'utf-8') throw new UsageError('--encoding は shift_jis か utf-8 で指定してください。');
   const dir = resolve(option(args, 'out') ?? 'data/synthetic');
   const started = Date.now();
+  const insured = numberOption(args, 'insured', (n) => Number.isInteger(n) && n > 0, '1以上の整数');
+  // The default set plants 200 typos among 838,877 persons; a smaller set gets as many in proportion.
+  const near = numberOption(args, 'near-matches', (n) => Number.isInteger(n) && n >= 0, '0以上の整数')
+    ?? (insured === undefined ? undefined : Math.max(1, Math.round((DEFAULT_DATASET.nearMatches * insured) / DEFAULT_DATASET.insured)));
   const result = await generateDataset({
     dir,
     encoding,
-    insured: numberOption(args, 'insured', (n) => Number.isInteger(n) && n > 0, '1以上の整数'),
+    insured,
     holderRate: numberOption(args, 'holder-rate', (n) => n >= 0 && n < 1, '0以上1未満の数'),
     seed: numberOption(args, 'seed', Number.isInteger, '整数'),
-    nearMatches: numberOption(args, 'near-matches', (n) => Number.isInteger(n) && n >= 0, '0以上の整数'),
+    nearMatches: near,
     applicationIds: args.options.has('application-ids'),
   });
   const e = result.expected;

@@ -22,7 +22,11 @@ export type SqlValue = string | number | null;
 /** Writes many rows inside the caller's transaction; `written` counts the rows handed to the database. */
 export interface RowWriter {
   readonly written: number;
-  add(row: SqlValue[]): Promise<void>;
+  /**
+   * Takes one row. Returns a promise only when the caller must wait (a statement to send, back-pressure):
+   * `const wait = writer.add(row); if (wait) await wait;` — a million awaited no-ops cost more than the rows.
+   */
+  add(row: SqlValue[]): Promise<void> | undefined;
   /** Sends what is left and waits until the database has taken every row (a failure surfaces here). */
   flush(): Promise<void>;
   /** Stops writing after a failure, so that the transaction can be rolled back (never throws). */
@@ -78,9 +82,9 @@ export class BulkWriter implements RowWriter {
     this.rowsPerStatement = dialect === 'sqlite' ? Math.min(rowsPerStatement, Math.floor(30_000 / target.columns.length)) : rowsPerStatement;
   }
 
-  async add(row: SqlValue[]): Promise<void> {
+  add(row: SqlValue[]): Promise<void> | undefined {
     this.rows.push(row);
-    if (this.rows.length >= this.rowsPerStatement) await this.send();
+    return this.rows.length >= this.rowsPerStatement ? this.send() : undefined;
   }
 
   async flush(): Promise<void> {
@@ -191,12 +195,12 @@ export class LoadDataWriter implements RowWriter {
     return stream;
   }
 
-  async add(row: SqlValue[]): Promise<void> {
+  add(row: SqlValue[]): Promise<void> | undefined {
     let line = tsvField(row[0]);
     for (let i = 1; i < row.length; i++) line += '\t' + tsvField(row[i]);
     this.chunk += line + '\n';
     this.pending++;
-    if (this.chunk.length >= 256 * 1024) await this.push();
+    return this.chunk.length >= 256 * 1024 ? this.push() : undefined;
   }
 
   private async push(): Promise<void> {

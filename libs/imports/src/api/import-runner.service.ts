@@ -14,6 +14,7 @@ import { ImportRecord, type ImportStatus } from '../db/import-record.entity';
 import { createRowWriter, sqlDateTime, type RowWriter } from './bulk-writer';
 import { rowMapper } from './import-rows';
 import { MatchKeyService } from './match-key.service';
+import { exclusiveOnSqlite } from './sqlite-exclusive';
 import { importMessages } from './import-messages';
 
 /** Errors listed per import (every error is counted). */
@@ -50,7 +51,11 @@ export class ImportRunner {
     private readonly clock: Clock,
   ) {}
 
-  async run(importId: number, filePath: string, options: ImportRunOptions = {}): Promise<ImportRecord> {
+  run(importId: number, filePath: string, options: ImportRunOptions = {}): Promise<ImportRecord> {
+    return exclusiveOnSqlite(this.dataSource, () => this.runExclusive(importId, filePath, options));
+  }
+
+  private async runExclusive(importId: number, filePath: string, options: ImportRunOptions): Promise<ImportRecord> {
     const record = await this.imports.findOneByOrFail({ id: importId });
     if (record.status !== 'queued' && record.status !== 'running') return record; // already finished (a retried job)
     const size = statSync(filePath).size;
@@ -79,7 +84,10 @@ export class ImportRunner {
       for await (const batch of reader.batches()) {
         for (const row of batch) {
           if (row.record) {
-            if (writing) await writer.add(mapper.toRow(row.record));
+            if (writing) {
+              const wait = writer.add(mapper.toRow(row.record));
+              if (wait) await wait;
+            }
             continue;
           }
           if (!record.validOnly) writing = false; // nothing of this file will be kept: only check the rest
@@ -130,8 +138,6 @@ export class ImportRunner {
     if (outcome.status !== 'stored') record.dedupeKey = null;
     if (outcome.status === 'stored' && record.kind === 'card-holders') record.keyCheck = this.keys.keyCheck;
     await this.saveErrors(importId, listed);
-    // A progress write still on its way must not land after the final figures and overwrite them.
-    await this.progressWrite;
     await this.imports.update(importId, {
       status: record.status, message: record.message, progress: 100, finishedAt: record.finishedAt, dedupeKey: record.dedupeKey,
       rowsRead: record.rowsRead, rowsValid: record.rowsValid, rowsStored: record.rowsStored, errorCount: record.errorCount,
@@ -173,14 +179,13 @@ export class ImportRunner {
     // On SQLite the one connection is inside the import's transaction: progress goes out live only.
     if (!final && mysql && Date.now() - this.lastDbWrite >= DB_PROGRESS_EVERY_MS) {
       this.lastDbWrite = Date.now();
-      this.progressWrite = this.imports
+      void this.imports
         .update(record.id, { progress: record.progress, rowsRead: record.rowsRead, rowsStored: record.rowsStored, errorCount: record.errorCount })
         .catch(() => undefined);
     }
   }
 
   private lastDbWrite = 0;
-  private progressWrite: Promise<unknown> = Promise.resolve();
 }
 
 /** Calls back at most every LIVE_EVERY_MS while running, and once at the end. */

@@ -7,3 +7,4 @@ export * from './import-runner.service';
 export * from './match-key.service';
 export * from './imports.service';
 export * from './imports.module';
+export * from './sqlite-exclusive';

@@ -4,7 +4,7 @@ import { DataSource, In, LessThanOrEqual, Repository } from 'typeorm';
 import { AuditService } from '@wavedesk/audit';
 import { Clock, conflict, notFound } from '@wavedesk/common';
 import { LIVE_EVENTS, UNION_ROOM, type MatchProgressEvent } from '@wavedesk/contracts';
-import { createRowWriter, ImportRecord, MatchKeyService, sqlDateTime, type RowWriter, type SqlValue } from '@wavedesk/imports';
+import { createRowWriter, exclusiveOnSqlite, ImportRecord, MatchKeyService, sqlDateTime, type RowWriter, type SqlValue } from '@wavedesk/imports';
 import { LivePublisher } from '@wavedesk/live';
 import { Batch } from '../campaigns/batch.entity';
 import { toBatchView } from '../campaigns/campaigns.service';
@@ -76,7 +76,11 @@ export class MatchRunner {
     );
   }
 
-  async run(runId: number, onProgress?: (event: MatchProgressEvent) => void): Promise<MatchRunReport> {
+  run(runId: number, onProgress?: (event: MatchProgressEvent) => void): Promise<MatchRunReport> {
+    return exclusiveOnSqlite(this.dataSource, () => this.runExclusive(runId, onProgress));
+  }
+
+  private async runExclusive(runId: number, onProgress?: (event: MatchProgressEvent) => void): Promise<MatchRunReport> {
     const run = await this.runs.findOneByOrFail({ id: runId });
     const report: MatchRunReport = { run, persons: 0, holders: 0, nearCandidates: 0, loadMs: 0, matchMs: 0, writeMs: 0 };
     if (run.status === 'done' || run.status === 'failed') return report;
@@ -91,6 +95,7 @@ export class MatchRunner {
       const batchRow = await this.batches.findOneBy({ id: run.batchId });
       if (!batchRow) throw new MatchRefused(`発送回（ID ${run.batchId}）が見つかりません。`);
       const batch = toBatchView(batchRow);
+      if (batch.municipalityCodes.length === 0) throw new MatchRefused('この発送回には市町村が指定されていません。');
       await this.batches.update(batch.id, { status: 'matching' });
 
       // Load: holders known on the match date, the batch's insured persons, who already got a form.
@@ -196,7 +201,8 @@ export class MatchRunner {
         const number = persons.insuredNumber(i);
         const code = persons.codes[persons.municipality[i]];
         const { outcome, reason } = OUTCOME_OF[outcomes[i] as Outcome];
-        await results.add([batchId, number, code, outcome, reason]);
+        const wait = results.add([batchId, number, code, outcome, reason]);
+        if (wait) await wait;
         if (outcome === 'review') {
           // A decision made on the same finding in an earlier run of this batch still stands.
           const before = earlier.get(number);
