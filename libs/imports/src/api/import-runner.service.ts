@@ -138,6 +138,8 @@ export class ImportRunner {
     if (outcome.status !== 'stored') record.dedupeKey = null;
     if (outcome.status === 'stored' && record.kind === 'card-holders') record.keyCheck = this.keys.keyCheck;
     await this.saveErrors(importId, listed);
+    // A progress write still on its way must not land after the final figures and overwrite them.
+    await this.progressWrite;
     await this.imports.update(importId, {
       status: record.status, message: record.message, progress: 100, finishedAt: record.finishedAt, dedupeKey: record.dedupeKey,
       rowsRead: record.rowsRead, rowsValid: record.rowsValid, rowsStored: record.rowsStored, errorCount: record.errorCount,
@@ -179,13 +181,14 @@ export class ImportRunner {
     // On SQLite the one connection is inside the import's transaction: progress goes out live only.
     if (!final && mysql && Date.now() - this.lastDbWrite >= DB_PROGRESS_EVERY_MS) {
       this.lastDbWrite = Date.now();
-      void this.imports
+      this.progressWrite = this.imports
         .update(record.id, { progress: record.progress, rowsRead: record.rowsRead, rowsStored: record.rowsStored, errorCount: record.errorCount })
         .catch(() => undefined);
     }
   }
 
   private lastDbWrite = 0;
+  private progressWrite: Promise<unknown> = Promise.resolve();
 }
 
 /** Calls back at most every LIVE_EVERY_MS while running, and once at the end. */
