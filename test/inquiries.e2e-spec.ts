@@ -93,7 +93,7 @@ describe('inquiries (API on MariaDB and Redis, live over socket.io)', () => {
   beforeAll(async () => {
     await t.start();
     queuePrefix = process.env.QUEUE_PREFIX!;
-    db = await createConnection(t.database.url);
+    db = await createConnection({ uri: t.database.url, timezone: 'Z' }); // UTC, as the app stores times
     admin = await t.login();
     operator = await t.createUser('operator');
     hakodate = await t.createUser('municipal', HAKODATE);
