@@ -81,6 +81,8 @@ export interface MatchCounts {
   disqualified: number;
   /** Excluded: already hold a card (by 被保険者番号 or exact match). */
   cardHolders: number;
+  /** Of cardHolders: found by the 被保険者番号 the card-holder list gave (the rest by the 4 information items). */
+  cardHoldersByInsuredNumber: number;
   /** Excluded: already given a form in this campaign. */
   alreadyFormed: number;
   /** Possible card holders not yet settled (not mailed until settled). */

@@ -7,6 +7,8 @@ export interface StoredCounts {
   insured: number;
   disqualified: number;
   cardHolders: number;
+  /** Of cardHolders: by the list's 被保険者番号. */
+  cardHoldersByInsuredNumber: number;
   alreadyFormed: number;
   /** Every person sent to review by this run. */
   review: number;
@@ -14,7 +16,7 @@ export interface StoredCounts {
   target: number;
 }
 
-export const emptyStoredCounts = (): StoredCounts => ({ insured: 0, disqualified: 0, cardHolders: 0, alreadyFormed: 0, review: 0, target: 0 });
+export const emptyStoredCounts = (): StoredCounts => ({ insured: 0, disqualified: 0, cardHolders: 0, cardHoldersByInsuredNumber: 0, alreadyFormed: 0, review: 0, target: 0 });
 
 /** Counts per municipality code (every municipality of the batch, even with nobody). */
 export function countOutcomes(table: PersonTable, outcomes: Uint8Array): Record<string, StoredCounts> {
@@ -24,7 +26,8 @@ export function countOutcomes(table: PersonTable, outcomes: Uint8Array): Record<
     c.insured++;
     switch (outcomes[i] as Outcome) {
       case Outcome.Target: c.target++; break;
-      case Outcome.HolderByNumber: case Outcome.HolderExact: c.cardHolders++; break;
+      case Outcome.HolderByNumber: c.cardHolders++; c.cardHoldersByInsuredNumber++; break;
+      case Outcome.HolderExact: c.cardHolders++; break;
       case Outcome.AlreadyFormed: c.alreadyFormed++; break;
       case Outcome.Disqualified: c.disqualified++; break;
       default: c.review++;
@@ -39,6 +42,8 @@ export function withDecisions(stored: StoredCounts, excluded: number, kept: numb
     insured: stored.insured,
     disqualified: stored.disqualified,
     cardHolders: stored.cardHolders,
+    // Runs stored before this count existed read as 0.
+    cardHoldersByInsuredNumber: stored.cardHoldersByInsuredNumber ?? 0,
     alreadyFormed: stored.alreadyFormed,
     review: stored.review - excluded - kept,
     reviewExcluded: excluded,
@@ -53,4 +58,4 @@ export function addCounts(a: MatchCounts, b: MatchCounts): MatchCounts {
   return out;
 }
 
-export const zeroCounts = (): MatchCounts => ({ insured: 0, disqualified: 0, cardHolders: 0, alreadyFormed: 0, review: 0, reviewExcluded: 0, reviewKept: 0, targets: 0 });
+export const zeroCounts = (): MatchCounts => ({ insured: 0, disqualified: 0, cardHolders: 0, cardHoldersByInsuredNumber: 0, alreadyFormed: 0, review: 0, reviewExcluded: 0, reviewKept: 0, targets: 0 });
