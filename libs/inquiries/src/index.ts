@@ -8,3 +8,4 @@ export * from './load-forecast';
 export * from './load-report.util';
 export * from './wave-attribution';
 export * from './plan-load-forecast';
+export * from './inquiry-observer';

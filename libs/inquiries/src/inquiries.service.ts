@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { type AuthUser, type FieldError, type InquiryPage, type InquiryRecord, LIVE_EVENTS, UNION_ROOM, municipalityRoom } from '@wavedesk/contracts';
@@ -14,6 +14,7 @@ import { Inquiry } from './inquiry.entity';
 import { toInquiryRecord } from './inquiry-record';
 import { MESSAGES, idempotencyKeyProblem, receivedAtProblem, requestHash } from './inquiry-rules';
 import { isDuplicateKeyError } from './inquiry-sql';
+import { InquiryObserver } from './inquiry-observer';
 import { LoadBroadcaster } from './load-broadcaster.service';
 import { attributeWave } from './wave-attribution';
 
@@ -38,6 +39,7 @@ export class InquiriesService {
     private readonly broadcaster: LoadBroadcaster,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    @Optional() private readonly observer?: InquiryObserver,
   ) {}
 
   async log(dto: LogInquiryDto, user: AuthUser, idempotencyKey: string | undefined): Promise<LoggedInquiry> {
@@ -79,6 +81,7 @@ export class InquiriesService {
     const record = toInquiryRecord({ ...row, id });
     this.publisher.emit([UNION_ROOM, municipalityRoom(record.municipalityCode)], LIVE_EVENTS.inquiryLogged, record);
     this.broadcaster.inquiryStored(record.municipalityCode);
+    this.observer?.inquiryStored(record);
     return { record, replayed: false };
   }
 
