@@ -10,6 +10,7 @@ import { Wave } from '../../mailing/src/waves/wave.entity';
 import { FormLedgerEntry } from '../../mailing/src/ledger/form-ledger.entity';
 import { ReleaseUnitRecord } from '../../mailing/src/release/release-unit.entity';
 import { ApplicationIdEntry, CardHolderKey, ImportErrorRecord, ImportRecord, InsuredPerson } from '../../imports/src/db';
+import { GuardEvent, GuardRuleSet, GuardStateRow } from '../../guard/src/api/guard.entities';
 import { BatchMatchResult, MatchReview, MatchRun } from '../../mailing/src/matching/db';
 
 /**
@@ -18,4 +19,5 @@ import { BatchMatchResult, MatchReview, MatchRun } from '../../mailing/src/match
  */
 export const ENTITIES = [Municipality, User, AuditEntry, InquiryCategory, Inquiry, Campaign, Batch, ForecastSetting,
   Wave, FormLedgerEntry, ReleaseUnitRecord,
-  ImportRecord, ImportErrorRecord, InsuredPerson, CardHolderKey, ApplicationIdEntry, MatchRun, BatchMatchResult, MatchReview];
+  ImportRecord, ImportErrorRecord, InsuredPerson, CardHolderKey, ApplicationIdEntry, MatchRun, BatchMatchResult, MatchReview,
+  GuardRuleSet, GuardEvent, GuardStateRow];
