@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { Allow, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
 export class GuardRulesDto {
   @ApiProperty({ description: 'the whole rule set (docs/guard.md §1); each rule is checked by validateGuardRules', type: 'array', items: { type: 'object' } })
+  @Allow() // checked field by field by validateGuardRules, with Japanese messages
   rules!: unknown;
 }
 
