@@ -353,3 +353,24 @@ describe('load guard while Redis is down', () => {
     }
   });
 });
+
+describe('load guard on the embedded SQLite database', () => {
+  const t = new TestApp({ env: { DATABASE_URL: '' } });
+  beforeAll(async () => {
+    await t.start();
+    driveClock(t, jst(businessDay(1), '10:07'));
+  }, 60_000);
+  afterAll(() => t.close());
+
+  it('trips on a burst, stores the event once and keeps evaluating (compare-and-set on SQLite)', async () => {
+    const operator = await t.userWithRole('operator');
+    await burst([{ t, token: operator }], SAPPORO, 12);
+    const engine = t.app.get(GuardEngine);
+    await engine.evaluateNow();
+    await Promise.all([engine.evaluateNow(), engine.evaluateNow({ capacity: true })]);
+    const events = await openEvents(t, await t.login());
+    expect(events).toHaveLength(1);
+    // No plan yet: the trip is recorded and shown, with nothing to hold.
+    expect(events[0]).toMatchObject({ ruleId: 'spike-municipality', municipalityCode: SAPPORO, wavesHeld: [], evidence: { actual: 11 } });
+  });
+});
