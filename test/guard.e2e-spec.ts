@@ -173,6 +173,7 @@ describe('load guard (MariaDB, Redis, socket.io)', () => {
     expect(e.expected).toBeGreaterThan(0);
     expect(e.expected).toBeLessThan(1);
     expect(e.pValue).toBeLessThan(1e-6);
+    expect(alert[0].event.summary).toMatch(new RegExp(`^札幌市：過去7分で11件（予測0\\.01件）、CUSUM 7\\.\\d+ ≥ 7、p = [0-9.e-]+ — ${plan.sapporo.name}を保留$`));
 
     const events = await openEvents(t, supervisor);
     expect(events).toHaveLength(1);

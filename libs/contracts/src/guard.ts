@@ -39,6 +39,8 @@ export interface GuardEventView {
   /** The waves held: id and name (第3波) and mail date. */
   wavesHeld: Array<{ id: number; name: string; mailDate: string }>;
   decidedAt: string;
+  /** The evidence and the holds in one Japanese sentence: 「札幌市：過去45分で21件（予測7.6件）、CUSUM 7.2 ≥ 7、p = 0.00004 — 第3波を保留」. */
+  summary: string;
   status: GuardEventStatus;
   acknowledged: { by: string; at: string } | null;
   keptHolding: { by: string; at: string; reason: string | null } | null;

@@ -60,14 +60,9 @@ export class GuardActions {
     return resumed;
   }
 
-  async placeOf(event: Pick<GuardEvent, 'scope' | 'kind' | 'municipalityCode'>): Promise<string> {
-    if (event.scope === 'municipality') return (await this.alerts.municipalityName(event.municipalityCode)) ?? '';
-    return event.kind === 'capacity' ? 'コールセンター' : '全道';
-  }
-
   private async applyTrip(event: GuardEvent): Promise<GuardEvent> {
     const evidence = JSON.parse(event.evidence) as GuardAlertEvidence;
-    const why = describeTrip(event.kind, await this.placeOf(event), evidence);
+    const why = describeTrip(event.kind, await this.alerts.place(event), evidence);
     const targets = wavesToHold(
       { trip: true, scope: event.scope as 'union' | 'municipality', municipalityCode: event.municipalityCode ?? undefined },
       await this.inputs.waves(),
@@ -84,7 +79,7 @@ export class GuardActions {
       }
     }
     await this.dataSource.getRepository(GuardEvent).update({ id: event.id }, { wavesHeld: JSON.stringify(held) });
-    const stored = { ...event, wavesHeld: JSON.stringify(held) };
+    const stored = { ...event, appliedAt: event.appliedAt ?? this.clock.now(), wavesHeld: JSON.stringify(held) };
     await this.audit.record({
       actor: null, actorName: 'guard', action: 'guard.trip', target: `guard-event:${event.id}`,
       detail: { rule: event.ruleId, ruleVersion: event.ruleVersion, key: event.eventKey, scope: event.scope, municipalityCode: event.municipalityCode, evidence, wavesHeld: held, summary: `${why} — ${describeHeld(targets.filter((w) => held.includes(Number(w.id))).map((w) => w.name))}` },
@@ -95,7 +90,7 @@ export class GuardActions {
 
   private async applyAutoResume(event: GuardEvent): Promise<GuardEvent> {
     const evidence = event.resumeEvidence ? (JSON.parse(event.resumeEvidence) as GuardAlertEvidence) : null;
-    const reason = event.resumeReason ?? (evidence ? describeResume(await this.placeOf(event), evidence) : '負荷監視による自動再開');
+    const reason = event.resumeReason ?? (evidence ? describeResume(await this.alerts.place(event), evidence) : '負荷監視による自動再開');
     let resumed: number[] = [];
     try {
       resumed = await this.resumeWaves(event, reason, GUARD_ACTOR);

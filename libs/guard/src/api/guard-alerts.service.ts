@@ -5,6 +5,7 @@ import { Clock } from '@wavedesk/common';
 import { LIVE_EVENTS, municipalityRoom, UNION_ROOM, type GuardAlert, type GuardEventView } from '@wavedesk/contracts';
 import { LivePublisher } from '@wavedesk/live';
 import { RedisStatus } from '@wavedesk/queues';
+import { describeHeld, describeTrip } from './guard-text';
 import { GuardEvent } from './guard.entities';
 
 /**
@@ -62,8 +63,8 @@ export class GuardAlerts implements OnModuleInit, OnModuleDestroy {
     return events.map((e) => toView(e, names, waveOf));
   }
 
-  async municipalityName(code: string | null): Promise<string | null> {
-    return code ? ((await this.municipalityNames()).get(code) ?? code) : null;
+  async place(event: Pick<GuardEvent, 'scope' | 'kind' | 'municipalityCode'>): Promise<string> {
+    return placeOf(event, await this.municipalityNames());
   }
 
   private async municipalityNames(): Promise<Map<string, string>> {
@@ -83,7 +84,13 @@ export class GuardAlerts implements OnModuleInit, OnModuleDestroy {
 
 const iso = (d: Date | null): string => (d ? new Date(d).toISOString() : '');
 
+/** Where a trip happened, in words: the municipality, 全道 (union spike) or コールセンター (union capacity). */
+export const placeOf = (e: Pick<GuardEvent, 'scope' | 'kind' | 'municipalityCode'>, names: ReadonlyMap<string, string>): string =>
+  e.scope === 'municipality' ? (names.get(e.municipalityCode ?? '') ?? e.municipalityCode ?? '') : e.kind === 'capacity' ? 'コールセンター' : '全道';
+
 function toView(e: GuardEvent, names: Map<string, string>, waveOf: Map<number, { id: number; name: string; mailDate: string }>): GuardEventView {
+  const wavesHeld = (JSON.parse(e.wavesHeld) as number[]).map((id) => waveOf.get(id) ?? { id, name: `波 ${id}`, mailDate: '' });
+  const evidence = JSON.parse(e.evidence);
   return {
     id: e.id,
     key: e.eventKey,
@@ -95,9 +102,10 @@ function toView(e: GuardEvent, names: Map<string, string>, waveOf: Map<number, {
     municipalityCode: e.municipalityCode,
     municipalityName: e.municipalityCode ? (names.get(e.municipalityCode) ?? e.municipalityCode) : null,
     resumeMode: e.resumeMode as GuardEventView['resumeMode'],
-    evidence: JSON.parse(e.evidence),
-    wavesHeld: (JSON.parse(e.wavesHeld) as number[]).map((id) => waveOf.get(id) ?? { id, name: `波 ${id}`, mailDate: '' }),
+    evidence,
+    wavesHeld,
     decidedAt: iso(e.decidedAt),
+    summary: `${describeTrip(e.kind, placeOf(e, names), evidence)} — ${e.appliedAt ? describeHeld(wavesHeld.map((w) => w.name)) : '保留する波を確認中'}`,
     status: e.resumedAt ? 'resumed' : 'holding',
     acknowledged: e.acknowledgedAt ? { by: e.acknowledgedBy ?? '', at: iso(e.acknowledgedAt) } : null,
     keptHolding: e.keptAt ? { by: e.keptBy ?? '', at: iso(e.keptAt), reason: e.keptReason } : null,

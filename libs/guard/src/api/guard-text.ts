@@ -4,7 +4,11 @@
  */
 import type { GuardAlertEvidence } from '@wavedesk/contracts';
 
-const count = (n: number): string => (Number.isInteger(n) ? n.toLocaleString('ja-JP') : n.toLocaleString('ja-JP', { minimumFractionDigits: 1, maximumFractionDigits: 1 }));
+const count = (n: number): string => {
+  if (Number.isInteger(n)) return n.toLocaleString('ja-JP');
+  const digits = n < 0.1 ? 2 : 1; // a village's forecast for a few minutes is a few hundredths
+  return n.toLocaleString('ja-JP', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+};
 const figure = (n: number): string => (Math.abs(n) >= 100 ? Math.round(n).toLocaleString('ja-JP') : String(Math.round(n * 100) / 100));
 
 export function formatPValue(p: number): string {
