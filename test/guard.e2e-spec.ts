@@ -111,7 +111,7 @@ describe('load guard (MariaDB, Redis, socket.io)', () => {
     expect(e.expected).toBeGreaterThan(0);
     expect(e.expected).toBeLessThan(1);
     expect(e.pValue).toBeLessThan(1e-6);
-    expect(alert[0].event.summary).toMatch(new RegExp(`^札幌市：過去7分で11件（予測0\\.01件）、CUSUM 7\\.\\d+ ≥ 7、p = [0-9.e-]+ — ${plan.sapporo.name}を保留$`));
+    expect(alert[0].event.summary).toMatch(new RegExp(`^札幌市：過去7分で11件（予測0\\.01件）、CUSUM 7\\.\\d+ ≥ 7、p < 0\\.00001 — ${plan.sapporo.name}を保留$`));
 
     const events = await openEvents(t, supervisor);
     expect(events).toHaveLength(1);
@@ -311,5 +311,39 @@ describe('load guard on the embedded SQLite database', () => {
     expect(events).toHaveLength(1);
     // No plan yet: the trip is recorded and shown, with nothing to hold.
     expect(events[0]).toMatchObject({ ruleId: 'spike-municipality', municipalityCode: SAPPORO, wavesHeld: [], evidence: { actual: 11 } });
+  });
+});
+
+describe('load guard: two trips covering one wave', () => {
+  const t = new TestApp();
+  let plan: { sapporo: WaveView; later: WaveView[] };
+  let clock: ReturnType<typeof driveClock>;
+  const day = businessDay(1);
+  beforeAll(async () => {
+    await t.start();
+    plan = await planWithWaves(t, [businessDay(3), businessDay(8), businessDay(13)]);
+    clock = driveClock(t, jst(day, '10:07'));
+  }, 120_000);
+  afterAll(() => t.close());
+
+  it('keeps the wave held while another trip still covers it, and resumes it when that one ends', async () => {
+    const supervisor = await t.userWithRole('supervisor');
+    // 15 calls: 札幌市's rule trips at the 11th and holds its wave; the union's trips at the 15th, with that wave already held.
+    await burst([{ t, token: await t.userWithRole('operator') }], SAPPORO, 15);
+    await t.app.get(GuardEngine).evaluateNow();
+    const events = await openEvents(t, supervisor);
+    expect(events.map((e) => [e.ruleId, e.wavesHeld.map((w) => w.id)])).toEqual([['spike-union', []], ['spike-municipality', [plan.sapporo.id]]]);
+    const union = events[0];
+    await t.http().post(`/api/guard/events/${union.id}/keep-holding`).set(bearer(supervisor)).send({}).expect(200);
+
+    // Quiet hours: 札幌市's trip resumes by itself, but the union's (kept holding) still covers the wave.
+    clock.set(jst(day, '12:45'));
+    await t.app.get(GuardEngine).evaluateNow();
+    expect((await waveOf(t, plan.sapporo.id)).status).toBe('held');
+    const [still] = await openEvents(t, supervisor);
+    expect(still).toMatchObject({ id: union.id, wavesHeld: [{ id: plan.sapporo.id }] });
+
+    await t.http().post(`/api/guard/events/${union.id}/resume`).set(bearer(supervisor)).send({ reason: '全道の負荷が落ち着いた' }).expect(200);
+    expect((await waveOf(t, plan.sapporo.id)).status).toBe('planned');
   });
 });

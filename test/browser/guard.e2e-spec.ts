@@ -53,7 +53,7 @@ describe('load guard on the dashboard in Chromium', () => {
 
     const card = page.locator('.guard-event').first();
     await card.waitFor({ timeout: 10_000 });
-    await expect(card.locator('.guard-event__summary').textContent()).resolves.toMatch(/^札幌市：過去7分で\d+件（予測0\.01件）、CUSUM .* ≥ 7、p = .* — .+を保留$/);
+    await expect(card.locator('.guard-event__summary').textContent()).resolves.toMatch(/^札幌市：過去7分で\d+件（予測0\.01件）、CUSUM .* ≥ 7、p < 0\.00001 — .+を保留$/);
     await expect(card.textContent()).resolves.toContain('ルール「市町村の問い合わせ急増」（第1版）');
     await page.locator('.alert-feed').getByText('負荷監視：保留').waitFor();
     await page.locator('.wave__held', { hasText: '負荷監視が保留' }).waitFor();

@@ -93,6 +93,7 @@ export class GuardActions {
     const reason = event.resumeReason ?? (evidence ? describeResume(await this.alerts.place(event), evidence) : '負荷監視による自動再開');
     let resumed: number[] = [];
     try {
+      await this.handOver(event);
       resumed = await this.resumeWaves(event, reason, GUARD_ACTOR);
     } catch (error) {
       this.logger.warn(`guard could not resume the waves of event ${event.id}: ${(error as Error).message}`);
@@ -103,6 +104,26 @@ export class GuardActions {
     });
     await this.alerts.publish('resume', event);
     return event;
+  }
+
+  /**
+   * A wave this event held that another trip still in force also covers (a union trip, or one of the same
+   * municipality) stays held: it is handed over to that trip, which resumes it when it ends.
+   */
+  private async handOver(event: GuardEvent): Promise<void> {
+    const repo = this.dataSource.getRepository(GuardEvent);
+    const others = (await repo.find({ where: { resumedAt: IsNull(), appliedAt: Not(IsNull()) }, order: { id: 'ASC' } })).filter((o) => o.id !== event.id);
+    if (others.length === 0) return;
+    const members = new Map((await this.inputs.waves()).map((w) => [Number(w.id), w.municipalityCodes]));
+    const kept: number[] = [];
+    for (const id of JSON.parse(event.wavesHeld) as number[]) {
+      const heir = others.find((o) => o.scope === 'union' || (members.get(id) ?? []).includes(o.municipalityCode ?? ''));
+      if (!heir) continue;
+      heir.wavesHeld = JSON.stringify([...new Set([...(JSON.parse(heir.wavesHeld) as number[]), id])]);
+      await repo.update({ id: heir.id }, { wavesHeld: heir.wavesHeld });
+      kept.push(id);
+    }
+    if (kept.length > 0) event.wavesHeld = JSON.stringify((JSON.parse(event.wavesHeld) as number[]).filter((id) => !kept.includes(id)));
   }
 
   private async claim(where: Record<string, unknown>, set: Partial<GuardEvent>): Promise<boolean> {

@@ -23,7 +23,8 @@ describe('guard evidence in Japanese', () => {
   });
 
   it('rounds p-values as people read them', () => {
-    expect(formatPValue(0.25)).toBe('0.25');
-    expect(formatPValue(0.000041)).toBe('0.00004');
+    expect(formatPValue(0.25)).toBe('p = 0.25');
+    expect(formatPValue(0.000041)).toBe('p = 0.00004');
+    expect(formatPValue(6e-29)).toBe('p < 0.00001');
   });
 });

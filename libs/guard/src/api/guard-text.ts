@@ -11,9 +11,11 @@ const count = (n: number): string => {
 };
 const figure = (n: number): string => (Math.abs(n) >= 100 ? Math.round(n).toLocaleString('ja-JP') : String(Math.round(n * 100) / 100));
 
+/** 「p = 0.00004」, or 「p < 0.00001」 below that (a figure like 6e-29 tells a supervisor nothing more). */
 export function formatPValue(p: number): string {
-  if (p >= 0.01) return p.toFixed(2);
-  return String(Number(p.toPrecision(1)));
+  if (p >= 0.01) return `p = ${p.toFixed(2)}`;
+  if (p < 0.00001) return 'p < 0.00001';
+  return `p = ${String(Number(p.toPrecision(1)))}`;
 }
 
 const minutesOf = (e: GuardAlertEvidence): number => Math.max(1, Math.round((Date.parse(e.windowEnd) - Date.parse(e.windowStart)) / 60_000));
@@ -29,7 +31,7 @@ export function describeTrip(kind: string, place: string, e: GuardAlertEvidence)
     const staff = e.capacity.operatorsNeeded !== undefined ? `、必要オペレーター ${e.capacity.operatorsNeeded}人／在席 ${e.capacity.operatorsOnDuty ?? '?'}人` : '';
     return `${place}：${jaDate(e.capacity.date)}の予測 ${count(e.actual)}件（次の波を除くと ${count(e.capacity.loadWithoutNextWave)}件）が対応能力 ${count(e.expected)}件の ${figure(e.threshold)} 倍を超えます（${figure(e.score)} 倍${staff}）`;
   }
-  const p = e.pValue !== undefined ? `、p = ${formatPValue(e.pValue)}` : '';
+  const p = e.pValue !== undefined ? `、${formatPValue(e.pValue)}` : '';
   return `${place}：過去${minutesOf(e)}分で${count(e.actual)}件（予測${count(e.expected)}件）、CUSUM ${figure(e.score)} ≥ ${figure(e.threshold)}${p}`;
 }
 
