@@ -14,7 +14,7 @@ export class Guard1795984000000 implements MigrationInterface {
         name: 'guard_rule_sets',
         columns: [
           { name: 'version', type: 'int', isPrimary: true },
-          { name: 'rules', type: 'text' },
+          { name: 'rules', type: 'json' },
           { name: 'createdBy', type: 'varchar', length: '64' },
           { name: 'createdAt', type: 'datetime', precision: 3 },
         ],
@@ -61,7 +61,8 @@ export class Guard1795984000000 implements MigrationInterface {
         name: 'guard_state',
         columns: [
           { name: 'id', type: 'int', isPrimary: true },
-          { name: 'state', type: 'text' },
+          // json: LONGTEXT on MariaDB (TEXT's 64 KB is too small for 179 active municipalities), TEXT on SQLite.
+          { name: 'state', type: 'json' },
           { name: 'revision', type: 'int' },
           { name: 'lastInquiryId', type: 'int' },
           { name: 'gaps', type: 'text' },

@@ -140,7 +140,7 @@ export class GuardEngine implements OnApplicationBootstrap, OnApplicationShutdow
   private async detector(row: GuardStateRow): Promise<GuardDetector> {
     const rules = (await this.rules.current()).rules;
     const expected = await this.inputs.expected(jstDate(this.clock.now()));
-    return GuardDetector.fromJSON(JSON.parse(row.state), { rules, expected });
+    return GuardDetector.fromJSON(row.state, { rules, expected });
   }
 
   /** New inquiries (above the cursor) and those of its gaps that have committed meanwhile, by id. */
@@ -173,7 +173,7 @@ export class GuardEngine implements OnApplicationBootstrap, OnApplicationShutdow
       const result = await manager
         .createQueryBuilder()
         .update(GuardStateRow)
-        .set({ state: JSON.stringify(detector.toJSON()), revision: row.revision + 1, lastInquiryId: cursor.lastId, gaps: JSON.stringify(cursor.gaps), day: jstDate(now), capacityCheckedDay, updatedAt: now })
+        .set({ state: detector.toJSON(), revision: row.revision + 1, lastInquiryId: cursor.lastId, gaps: JSON.stringify(cursor.gaps), day: jstDate(now), capacityCheckedDay, updatedAt: now })
         .where('id = :id AND revision = :revision', { id: STATE_ID, revision: row.revision })
         .execute();
       if (!result.affected) return false;
@@ -225,7 +225,7 @@ export class GuardEngine implements OnApplicationBootstrap, OnApplicationShutdow
       .createQueryBuilder()
       .insert()
       .into(GuardStateRow)
-      .values({ id: STATE_ID, state: JSON.stringify(detector.toJSON()), revision: 0, lastInquiryId: before?.id ?? 0, gaps: '[]', day: today, capacityCheckedDay: null, updatedAt: now })
+      .values({ id: STATE_ID, state: detector.toJSON(), revision: 0, lastInquiryId: before?.id ?? 0, gaps: '[]', day: today, capacityCheckedDay: null, updatedAt: now })
       .orIgnore()
       .execute();
     return repo.findOneByOrFail({ id: STATE_ID });

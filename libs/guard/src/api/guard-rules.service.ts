@@ -41,7 +41,7 @@ export class GuardRulesService {
       return this.cached;
     }
     try {
-      await repo.insert({ version: 1, rules: JSON.stringify(DEFAULT_GUARD_RULES), createdBy: 'system', createdAt: this.clock.now() });
+      await repo.insert({ version: 1, rules: [...DEFAULT_GUARD_RULES], createdBy: 'system', createdAt: this.clock.now() });
     } catch (error) {
       if (!isDuplicate(error)) throw error; // another process seeded them at the same moment
     }
@@ -55,7 +55,7 @@ export class GuardRulesService {
     const highest = await this.highestVersions();
     const next = versionRules(rules, before.rules, highest);
     if (!ruleSetChanged(next, before.rules)) return before;
-    const row: GuardRuleSet = { version: before.version + 1, rules: JSON.stringify(next), createdBy: actor.username, createdAt: this.clock.now() };
+    const row: GuardRuleSet = { version: before.version + 1, rules: next, createdBy: actor.username, createdAt: this.clock.now() };
     await this.dataSource.getRepository(GuardRuleSet).insert(row);
     await this.audit.record({
       actor, action: 'guard.rules', target: `guard-rules:${row.version}`, clientAddress,
@@ -67,7 +67,7 @@ export class GuardRulesService {
   private async highestVersions(): Promise<Map<string, number>> {
     const out = new Map<string, number>();
     for (const set of await this.dataSource.getRepository(GuardRuleSet).find()) {
-      for (const r of JSON.parse(set.rules) as GuardRule[]) out.set(r.id, Math.max(out.get(r.id) ?? 0, r.version));
+      for (const r of set.rules) out.set(r.id, Math.max(out.get(r.id) ?? 0, r.version));
     }
     return out;
   }
@@ -75,7 +75,7 @@ export class GuardRulesService {
 
 const toView = (row: GuardRuleSet): GuardRuleSetView => ({
   version: row.version,
-  rules: JSON.parse(row.rules) as GuardRule[],
+  rules: row.rules,
   createdBy: row.createdBy,
   createdAt: new Date(row.createdAt).toISOString(),
 });

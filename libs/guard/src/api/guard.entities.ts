@@ -1,4 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import type { GuardDetectorState } from '../rules/guard-detector';
+import type { GuardRule } from '../rules/guard-rule';
 
 /** One version of the whole rule set (`PUT /api/guard/rules` stores a new one; GET answers the latest). */
 @Entity('guard_rule_sets')
@@ -6,9 +8,9 @@ export class GuardRuleSet {
   @PrimaryColumn({ type: 'int' })
   version!: number;
 
-  /** The rules as JSON text (GuardRule[]). */
-  @Column({ type: 'text' })
-  rules!: string;
+  /** The rules (a JSON column: many municipality rules can outgrow TEXT). */
+  @Column({ type: 'json' })
+  rules!: GuardRule[];
 
   @Column({ type: 'varchar', length: 64 })
   createdBy!: string;
@@ -119,9 +121,9 @@ export class GuardStateRow {
   @PrimaryColumn({ type: 'int' })
   id!: number;
 
-  /** GuardDetectorState as JSON text. */
-  @Column({ type: 'text' })
-  state!: string;
+  /** The detector's toJSON() (a JSON column: about 400 bytes per active scope, more than TEXT holds for 179). */
+  @Column({ type: 'json' })
+  state!: GuardDetectorState;
 
   @Column({ type: 'int' })
   revision!: number;
