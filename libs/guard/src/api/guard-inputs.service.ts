@@ -3,8 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { addCalendarDays, ForecastService, type ForecastWave, type IsoDate } from '@wavedesk/forecast';
 import type { CapacityContext, UpcomingWave } from '../rules/capacity-check';
-import { expectedLoadFromForecast, type ExpectedLoad } from '../rules/expected-load';
+import type { ExpectedLoad } from '../rules/expected-load';
 import type { WaveCandidate } from '../rules/waves-to-hold';
+import { expectedLoadFromView } from './expected-from-view';
 import { GuardRoster } from './guard-roster';
 
 /** A wave as the guard sees it: for `wavesToHold` and the capacity rules. */
@@ -26,7 +27,6 @@ const EXPECTED_TTL_MS = 60_000;
 @Injectable()
 export class GuardInputs {
   private expectedCache: { day: IsoDate; generation: number; at: number; load: ExpectedLoad } | null = null;
-  private codes: string[] | null = null;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -34,15 +34,16 @@ export class GuardInputs {
     private readonly roster: GuardRoster,
   ) {}
 
-  /** The plan's forecast per municipality and for the union from `day` over the next two weeks. */
+  /**
+   * The plan's forecast per municipality and for the union from `day` over the next two weeks, as
+   * ForecastService answers it (recalibrated for unmailed waves when the switch is on).
+   */
   async expected(day: IsoDate): Promise<ExpectedLoad> {
     const c = this.expectedCache;
     if (c && c.day === day && c.generation === this.forecast.generation && performance.now() - c.at < EXPECTED_TTL_MS) return c.load;
     const generation = this.forecast.generation;
-    const waves = await this.forecast.planWaves();
-    const model = this.forecast.model;
-    const plan = model.forecast(waves, { from: day, to: addCalendarDays(day, 14), municipalityCodes: await this.municipalityCodes(), granularity: 'day' });
-    const load = expectedLoadFromForecast(plan, model.parameters.channels);
+    const view = await this.forecast.forecast({ from: day, to: addCalendarDays(day, 14), granularity: 'day' });
+    const load = expectedLoadFromView(view, this.forecast.model.parameters.channels);
     this.expectedCache = { day, generation, at: performance.now(), load };
     return load;
   }
@@ -87,10 +88,5 @@ export class GuardInputs {
   /** The forecast's generation: rises when this process changed the plan (a cheap "plan changed" signal). */
   get planGeneration(): number {
     return this.forecast.generation;
-  }
-
-  private async municipalityCodes(): Promise<string[]> {
-    if (!this.codes) this.codes = (await this.dataSource.query('SELECT code FROM municipalities ORDER BY code') as Array<{ code: string }>).map((r) => r.code);
-    return this.codes;
   }
 }
