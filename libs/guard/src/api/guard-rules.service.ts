@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '@wavedesk/audit';
-import { Clock } from '@wavedesk/common';
+import { Clock, conflict } from '@wavedesk/common';
 import type { AuthUser } from '@wavedesk/contracts';
 import { DEFAULT_GUARD_RULES, validateGuardRules, type GuardRule } from '../rules/guard-rule';
 import { ruleSetChanged, versionRules } from '../rules/rule-set-versions';
@@ -56,7 +56,12 @@ export class GuardRulesService {
     const next = versionRules(rules, before.rules, highest);
     if (!ruleSetChanged(next, before.rules)) return before;
     const row: GuardRuleSet = { version: before.version + 1, rules: next, createdBy: actor.username, createdAt: this.clock.now() };
-    await this.dataSource.getRepository(GuardRuleSet).insert(row);
+    try {
+      await this.dataSource.getRepository(GuardRuleSet).insert(row);
+    } catch (error) {
+      if (isDuplicate(error)) throw conflict('guard_rules_changed', '他の管理者が同時に監視ルールを保存しました。画面を更新してからやり直してください。', { version: before.version + 1 });
+      throw error;
+    }
     await this.audit.record({
       actor, action: 'guard.rules', target: `guard-rules:${row.version}`, clientAddress,
       detail: { version: { from: before.version, to: row.version }, before: before.rules, after: next },
