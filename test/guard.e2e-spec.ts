@@ -347,3 +347,37 @@ describe('load guard: two trips covering one wave', () => {
     expect((await waveOf(t, plan.sapporo.id)).status).toBe('planned');
   });
 });
+
+describe('load guard: the counter capacity rule', () => {
+  const t = new TestApp();
+  let plan: { sapporo: WaveView; later: WaveView[] };
+  beforeAll(async () => {
+    await t.start();
+    plan = await planWithWaves(t, [businessDay(3), businessDay(8), businessDay(13)]);
+    driveClock(t, jst(businessDay(1), '08:00'));
+  }, 120_000);
+  afterAll(() => t.close());
+
+  it('holds the next 札幌市 wave when its forecast exceeds what the counter can take, until a supervisor resumes it', async () => {
+    const admin = await t.login();
+    const engine = t.app.get(GuardEngine);
+    await engine.evaluateNow({ capacity: true });
+    expect(await openEvents(t, admin)).toEqual([]);
+
+    // The counter is closed for now: whatever the next wave brings is too much.
+    await t.http().patch(`/api/municipalities/${SAPPORO}`).set(bearer(admin)).send({ counterCapacity: 0 }).expect(200);
+    const result = await engine.evaluateNow({ capacity: true });
+    expect(result.decisions.filter((d) => 'trip' in d).map((d) => [d.rule.id, d.municipalityCode])).toEqual([['capacity-counter', SAPPORO]]);
+    expect((await waveOf(t, plan.sapporo.id)).status).toBe('held');
+    const [event] = await openEvents(t, admin);
+    expect(event).toMatchObject({ kind: 'capacity', resumeMode: 'manual', municipalityCode: SAPPORO, evidence: { expected: 0, capacity: { nextWaveId: String(plan.sapporo.id) } } });
+    expect(event.summary).toMatch(/^札幌市：\d+年\d+月\d+日の予測 .+件（次の波を除くと 0件）が対応能力 0件の 1 倍を超えます（∞ 倍） — .+を保留$/);
+
+    // A manual rule does not resume by itself, even once the counter is back.
+    await t.http().patch(`/api/municipalities/${SAPPORO}`).set(bearer(admin)).send({ counterCapacity: 200 }).expect(200);
+    await engine.evaluateNow({ capacity: true });
+    expect((await waveOf(t, plan.sapporo.id)).status).toBe('held');
+    await t.http().post(`/api/guard/events/${event.id}/resume`).set(bearer(admin)).send({ reason: '窓口が再開した' }).expect(200);
+    expect((await waveOf(t, plan.sapporo.id)).status).toBe('planned');
+  });
+});

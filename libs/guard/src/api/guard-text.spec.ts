@@ -15,6 +15,14 @@ describe('guard evidence in Japanese', () => {
     expect(text).toBe('コールセンター：2027年2月18日の予測 312件（次の波を除くと 180件）が対応能力 253件の 1 倍を超えます（1.23 倍、必要オペレーター 4人／在席 3人）');
   });
 
+  it('writes ∞ for a load against a counter that takes nothing (capacity 0)', () => {
+    const text = describeTrip('capacity', '札幌市', {
+      actual: 2.5, expected: 0, score: null as unknown as number, threshold: 1, windowStart: '', windowEnd: '',
+      capacity: { date: '2027-02-18', nextWaveId: '3', loadWithoutNextWave: 0 },
+    });
+    expect(text).toBe('札幌市：2027年2月18日の予測 2.5件（次の波を除くと 0件）が対応能力 0件の 1 倍を超えます（∞ 倍）');
+  });
+
   it('says why an auto resume happened and which waves were held', () => {
     expect(describeResume('札幌市', { ...spike, actual: 12, expected: 11, score: 1.09, threshold: 1.2, windowStart: '2027-02-18T03:00:00.000Z', windowEnd: '2027-02-18T05:00:00.000Z' }))
       .toBe('札幌市：直近120分で12件（予測11件）、1.09 ≤ 1.2 倍に収まったため自動で再開');

@@ -9,7 +9,11 @@ const count = (n: number): string => {
   const digits = n < 0.1 ? 2 : 1; // a village's forecast for a few minutes is a few hundredths
   return n.toLocaleString('ja-JP', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 };
-const figure = (n: number): string => (Math.abs(n) >= 100 ? Math.round(n).toLocaleString('ja-JP') : String(Math.round(n * 100) / 100));
+/** A ratio or statistic; ∞ for a load against a capacity of 0 (stored as null in JSON). */
+const figure = (n: number | null): string => {
+  if (n === null || !Number.isFinite(n)) return '∞';
+  return Math.abs(n) >= 100 ? Math.round(n).toLocaleString('ja-JP') : String(Math.round(n * 100) / 100);
+};
 
 /** 「p = 0.00004」, or 「p < 0.00001」 below that (a figure like 6e-29 tells a supervisor nothing more). */
 export function formatPValue(p: number): string {
