@@ -381,3 +381,38 @@ describe('load guard: the counter capacity rule', () => {
     expect((await waveOf(t, plan.sapporo.id)).status).toBe('planned');
   });
 });
+
+describe('load guard: a lost state row is rebuilt from the events and today\'s inquiries', () => {
+  const t = new TestApp();
+  let plan: { sapporo: WaveView; later: WaveView[] };
+  let clock: ReturnType<typeof driveClock>;
+  const day = businessDay(1);
+  beforeAll(async () => {
+    await t.start();
+    plan = await planWithWaves(t, [businessDay(3), businessDay(8), businessDay(13)]);
+    clock = driveClock(t, jst(day, '10:07'));
+  }, 120_000);
+  afterAll(() => t.close());
+
+  it('keeps the trip in force without deciding it again, and still resumes by itself', async () => {
+    const engine = t.app.get(GuardEngine);
+    await burst([{ t, token: await t.userWithRole('operator') }], SAPPORO, 12);
+    await engine.evaluateNow();
+    expect((await waveOf(t, plan.sapporo.id)).status).toBe('held');
+    const [{ maxId }] = await t.database.query<{ maxId: number }>('SELECT MAX(id) AS maxId FROM inquiries');
+
+    await t.database.query('DELETE FROM guard_state');
+    clock.set(jst(day, '10:20'));
+    const rebuilt = await engine.evaluateNow();
+    expect(rebuilt.inquiries).toBe(12); // today's inquiries fed again
+    expect(rebuilt.decisions).toEqual([]); // the trip was restored from its event, not decided again
+    const [state] = await t.database.query<{ lastInquiryId: number }>('SELECT lastInquiryId FROM guard_state');
+    expect(state.lastInquiryId).toBe(Number(maxId));
+    expect(Number((await t.database.query<{ n: number }>('SELECT COUNT(*) AS n FROM guard_events'))[0].n)).toBe(1);
+    expect((await waveOf(t, plan.sapporo.id)).status).toBe('held');
+
+    clock.set(jst(day, '12:45'));
+    await engine.evaluateNow();
+    expect((await waveOf(t, plan.sapporo.id)).status).toBe('planned');
+  });
+});
