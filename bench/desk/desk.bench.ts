@@ -32,6 +32,8 @@ const HEALTH_SECONDS = arg('health-seconds', 10);
 const CONNECTIONS = arg('connections', 50);
 const DASHBOARDS = arg('dashboards', 500);
 const SAMPLED = Math.min(20, DASHBOARDS);
+/** --cpu-prof-dir <dir>: profile the server and write its CPU profile there after the POST phase. */
+const PROFILE_DIR = process.argv.includes('--cpu-prof-dir') ? process.argv[process.argv.indexOf('--cpu-prof-dir') + 1] : null;
 const PORT = 3390;
 const BASE = `http://127.0.0.1:${PORT}`;
 const ADMIN_PASSWORD = 'bench-admin-password';
@@ -43,11 +45,12 @@ async function json<T>(path: string, init: RequestInit = {}): Promise<T> {
 }
 
 async function startApi(databaseUrl: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['dist/apps/api/src/main.js'], {
+  const child = spawn(process.execPath, [...(PROFILE_DIR ? ['-r', './bench/desk/cpu-profile.cjs'] : []), 'dist/apps/api/src/main.js'], {
     env: {
       ...process.env, PORT: String(PORT), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn',
       DATA_DIR: mkdtempSync(join(tmpdir(), 'wavedesk-bench-')), WAVEDESK_ADMIN_PASSWORD: ADMIN_PASSWORD,
       JWT_SECRET: 'bench-secret-0123456789abcdef', QUEUE_PREFIX: `bench${process.pid}`,
+      ...(PROFILE_DIR ? { BENCH_CPU_PROF_DIR: PROFILE_DIR } : {}),
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -128,6 +131,7 @@ async function main(): Promise<void> {
     const postResult = await done;
     clearTimeout(stop);
     await sleep(2_000); // let the last events arrive
+    if (PROFILE_DIR) api.kill('SIGUSR2');
 
     // 3. 201 → dashboard.
     const delays: number[] = [];

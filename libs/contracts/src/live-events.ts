@@ -6,7 +6,12 @@ export const municipalityRoom = (code: string): string => `municipality:${code}`
 /** Event names pushed on `/live`. Payload types live beside the feature that emits them. */
 export const LIVE_EVENTS = {
   hello: 'hello',
+  /** One new inquiry (`InquiryRecord`), to its municipality's room. */
   inquiryLogged: 'inquiry:logged',
+  /** New inquiries batched for the `union` room (`InquiryRecord[]`, oldest first; at most one message per 100 ms). */
+  inquiriesLogged: 'inquiries:logged',
+  /** A referred inquiry marked handled (`InquiryRecord`), to `union` and its municipality's room. */
+  inquiryHandled: 'inquiry:handled',
   loadUpdate: 'load:update',
   waveStatus: 'wave:status',
   guardAlert: 'guard:alert',

@@ -1,10 +1,9 @@
 import { Injectable, Optional } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { type AuthUser, type FieldError, type InquiryPage, type InquiryRecord, LIVE_EVENTS, UNION_ROOM, municipalityRoom } from '@wavedesk/contracts';
+import type { AuthUser, FieldError, InquiryPage, InquiryRecord } from '@wavedesk/contracts';
 import { AuditService } from '@wavedesk/audit';
 import { badRequest, Clock, conflict, DomainError, notFound } from '@wavedesk/common';
-import { LivePublisher } from '@wavedesk/live';
 import { MunicipalitiesService } from '@wavedesk/municipalities';
 import type { LogInquiryDto } from './dto/log-inquiry.dto';
 import type { InquiryQueryDto } from './dto/inquiry-query.dto';
@@ -14,9 +13,10 @@ import { Inquiry } from './inquiry.entity';
 import { toInquiryRecord } from './inquiry-record';
 import { MESSAGES, idempotencyKeyProblem, receivedAtProblem, requestHash } from './inquiry-rules';
 import { isDuplicateKeyError } from './inquiry-sql';
+import { InquiryFeed } from './inquiry-feed';
 import { InquiryObserver } from './inquiry-observer';
 import { LoadBroadcaster } from './load-broadcaster.service';
-import { attributeWave } from './wave-attribution';
+import { WaveAttribution } from './wave-attribution';
 
 export interface LoggedInquiry {
   record: InquiryRecord;
@@ -35,10 +35,11 @@ export class InquiriesService {
     @InjectRepository(Inquiry) private readonly inquiries: Repository<Inquiry>,
     private readonly categories: InquiryCategoriesService,
     private readonly municipalities: MunicipalitiesService,
-    private readonly publisher: LivePublisher,
+    private readonly feed: InquiryFeed,
     private readonly broadcaster: LoadBroadcaster,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly waves: WaveAttribution,
     @Optional() private readonly observer?: InquiryObserver,
   ) {}
 
@@ -61,7 +62,7 @@ export class InquiriesService {
       durationSeconds: dto.durationSeconds ?? null,
       applicationId,
       note: dto.note || null,
-      waveId: attributeWave({ municipalityCode: dto.municipalityCode, receivedAt, applicationId }),
+      waveId: await this.waves.attribute({ municipalityCode: dto.municipalityCode, receivedAt, applicationId }),
       loggedById: user.id,
       loggedAt: now,
       idempotencyKey: idempotencyKey ?? null,
@@ -79,7 +80,7 @@ export class InquiriesService {
       throw error;
     }
     const record = toInquiryRecord({ ...row, id });
-    this.publisher.emit([UNION_ROOM, municipalityRoom(record.municipalityCode)], LIVE_EVENTS.inquiryLogged, record);
+    this.feed.logged(record);
     this.broadcaster.inquiryStored(record.municipalityCode);
     this.observer?.inquiryStored(record);
     return { record, replayed: false };
@@ -118,7 +119,9 @@ export class InquiriesService {
       actor: user, action: 'inquiry.handled', target: `inquiry:${id}`, clientAddress,
       detail: { municipalityCode: row.municipalityCode },
     });
-    return toInquiryRecord({ ...row, handledAt, handledById: user.id });
+    const record = toInquiryRecord({ ...row, handledAt, handledById: user.id });
+    this.feed.handled(record);
+    return record;
   }
 
   /** Codes that must exist and a time that must be plausible, all reported together. */

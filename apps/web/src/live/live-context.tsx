@@ -74,6 +74,9 @@ export function useLiveConnection(): LiveConnection {
 /**
  * Calls `handler` for each `name` event pushed on `/live` while the component is mounted. The handler may
  * change on every render; the subscription stays.
+ *
+ * `inquiry:logged` handlers get one record at a time whichever way the server sent it: to a municipality's
+ * room one by one, to the `union` room batched as `inquiries:logged` (an array, at most one per 100 ms).
  */
 export function useLiveEvent<T = unknown>(name: LiveEventName, handler: (payload: T) => void): void {
   const { socket } = useLiveConnection();
@@ -83,8 +86,11 @@ export function useLiveEvent<T = unknown>(name: LiveEventName, handler: (payload
     if (!socket) return;
     const listener = (payload: T) => handlerRef.current(payload);
     socket.on(name, listener);
+    const batchListener = (records: T[]) => records.forEach(listener);
+    if (name === LIVE_EVENTS.inquiryLogged) socket.on(LIVE_EVENTS.inquiriesLogged, batchListener);
     return () => {
       socket.off(name, listener);
+      socket.off(LIVE_EVENTS.inquiriesLogged, batchListener);
     };
   }, [socket, name]);
 }
