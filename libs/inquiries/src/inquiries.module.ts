@@ -9,6 +9,7 @@ import { InquiryCategoriesService } from './inquiry-categories.service';
 import { InquiryCategory } from './inquiry-category.entity';
 import { InquiryExportService } from './inquiry-export.service';
 import { InquiryFeed } from './inquiry-feed';
+import { InquiryInsert } from './inquiry-insert';
 import { Inquiry } from './inquiry.entity';
 import { LoadBroadcaster } from './load-broadcaster.service';
 import { LoadController } from './load.controller';
@@ -33,7 +34,7 @@ export interface InquiriesModuleOptions {
 @Module({
   imports: [TypeOrmModule.forFeature([Inquiry, InquiryCategory, Municipality])],
   controllers: [InquiriesController, InquiryCategoriesController, LoadController],
-  providers: [InquiriesService, InquiryFeed, InquiryCategoriesService, InquiryExportService, LoadService, LoadBroadcaster, LoadUpdateGate, InquiryActualsSource],
+  providers: [InquiriesService, InquiryFeed, InquiryInsert, InquiryCategoriesService, InquiryExportService, LoadService, LoadBroadcaster, LoadUpdateGate, InquiryActualsSource],
   exports: [InquiriesService, LoadService],
 })
 export class InquiriesModule {

@@ -14,6 +14,7 @@ import { toInquiryRecord } from './inquiry-record';
 import { MESSAGES, idempotencyKeyProblem, receivedAtProblem, requestHash } from './inquiry-rules';
 import { isDuplicateKeyError } from './inquiry-sql';
 import { InquiryFeed } from './inquiry-feed';
+import { InquiryInsert } from './inquiry-insert';
 import { InquiryObserver } from './inquiry-observer';
 import { LoadBroadcaster } from './load-broadcaster.service';
 import { WaveAttribution } from './wave-attribution';
@@ -35,6 +36,7 @@ export class InquiriesService {
     @InjectRepository(Inquiry) private readonly inquiries: Repository<Inquiry>,
     private readonly categories: InquiryCategoriesService,
     private readonly municipalities: MunicipalitiesService,
+    private readonly inserter: InquiryInsert,
     private readonly feed: InquiryFeed,
     private readonly broadcaster: LoadBroadcaster,
     private readonly audit: AuditService,
@@ -73,8 +75,7 @@ export class InquiriesService {
     let id: number;
     try {
       // Autocommit: the row is committed before the 201 is sent.
-      const result = await this.inquiries.insert(row);
-      id = Number(result.identifiers[0].id);
+      id = await this.inserter.insert(row);
     } catch (error) {
       if (idempotencyKey && isDuplicateKeyError(error)) return this.replay(user, idempotencyKey, row.requestHash!);
       throw error;

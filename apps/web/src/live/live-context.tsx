@@ -75,8 +75,9 @@ export function useLiveConnection(): LiveConnection {
  * Calls `handler` for each `name` event pushed on `/live` while the component is mounted. The handler may
  * change on every render; the subscription stays.
  *
- * `inquiry:logged` handlers get one record at a time whichever way the server sent it: to a municipality's
- * room one by one, to the `union` room batched as `inquiries:logged` (an array, at most one per 100 ms).
+ * `inquiry:logged` handlers get one record at a time: the server sends new inquiries batched as
+ * `inquiries:logged` (an array, at most one message per room per 100 ms), and a single `inquiry:logged`
+ * is handled the same way.
  */
 export function useLiveEvent<T = unknown>(name: LiveEventName, handler: (payload: T) => void): void {
   const { socket } = useLiveConnection();
