@@ -112,6 +112,7 @@ async function main(): Promise<void> {
     const codes = readMunicipalityRows().map((m) => m.code);
     const channels = ['phone', 'visit'];
     const categories = ['how_to_apply', 'lost_form', 'wrong_details', 'already_have_card', 'photo', 'proxy'];
+    if (PROFILE_DIR) api.kill('SIGWINCH'); // start profiling the server
     const sent: number[] = []; // bench sequence number → when its request was handed to the socket
     const responded = new Map<number, number>(); // inquiry id → when its 201 was read
     let n = 0;
@@ -149,7 +150,7 @@ async function main(): Promise<void> {
     const postResult = await done;
     clearTimeout(stop);
     await sleep(2_000); // let the last events arrive
-    if (PROFILE_DIR) api.kill('SIGUSR2');
+    if (PROFILE_DIR) api.kill('SIGWINCH');
 
     // 3. Request sent → dashboard (an upper bound of 201 → dashboard: the 201 leaves after the request is sent),
     //    and 201 read → dashboard, which is negative when the event arrives before the load generator reads the 201.
