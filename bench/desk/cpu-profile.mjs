@@ -5,9 +5,10 @@
  * and the health phase are left out). Read it with `npx tsx bench/desk/top-functions.ts <file>` or in
  * Chrome DevTools.
  */
-const { Session } = require('node:inspector');
-const { writeFileSync } = require('node:fs');
-const { join } = require('node:path');
+import { Session } from 'node:inspector';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import process from 'node:process';
 
 const dir = process.env.BENCH_CPU_PROF_DIR;
 const session = new Session();
