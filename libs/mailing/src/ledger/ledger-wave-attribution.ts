@@ -13,9 +13,10 @@ export const MAILED_WAVES_RELOAD_MS = 3_000;
  * `InquiriesModule.forRoot({ waveAttribution: LedgerWaveAttribution })`).
  *
  * Per inquiry it costs an in-memory lookup, plus one query on the index `idx_form_ledger_application`
- * only when a 申請書ID is given. The mailed waves (released, writing, done, or held while writing) are
- * read at most every 3 seconds, and at once after a plan change in this process (the forecast's
- * generation), so several API processes agree within 3 seconds of a release.
+ * only when a 申請書ID is given. The mailed waves — released, writing, done, or held or cancelled while
+ * writing (its written units are with the printer) — are read at most every 3 seconds, and at once after a
+ * plan change in this process (the forecast's generation), so several API processes agree within 3 seconds
+ * of a release. A failed reload keeps the last index.
  */
 @Injectable()
 export class LedgerWaveAttribution extends WaveAttribution {
@@ -46,14 +47,20 @@ export class LedgerWaveAttribution extends WaveAttribution {
   private mailedWaves(): MailedWaveIndex | Promise<MailedWaveIndex> {
     const fresh = Date.now() - this.loadedAt < MAILED_WAVES_RELOAD_MS && this.loadedGeneration === this.forecasts.generation;
     if (this.index && fresh) return this.index;
-    this.loading ??= this.load().finally(() => (this.loading = null));
+    // A failed reload keeps the last index: attribution must not stop operators from logging.
+    this.loading ??= this.load()
+      .catch((error: unknown) => {
+        if (this.index) return this.index;
+        throw error;
+      })
+      .finally(() => (this.loading = null));
     return this.loading;
   }
 
   private async load(): Promise<MailedWaveIndex> {
     const generation = this.forecasts.generation;
     const rows: Array<{ id: number; mailDate: string; members: string }> = await this.dataSource.query(
-      "SELECT id, mailDate, members FROM waves WHERE status IN ('released', 'writing', 'done') OR (status = 'held' AND heldFrom = 'writing')",
+      "SELECT id, mailDate, members FROM waves WHERE status IN ('released', 'writing', 'done') OR (status IN ('held', 'cancelled') AND heldFrom = 'writing')",
     );
     const waves: MailedWave[] = rows.map((w) => ({
       id: Number(w.id),
