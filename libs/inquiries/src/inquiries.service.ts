@@ -26,9 +26,10 @@ export interface LoggedInquiry {
 }
 
 /**
- * Logging and reading inquiries. Logging costs one INSERT (plus one SELECT on a retried key): municipality
- * and category codes are checked against in-memory lists, the UNIQUE (loggedById, idempotencyKey) index
- * settles concurrent retries, and the load figures are pushed later, coalesced.
+ * Logging and reading inquiries. Logging costs one INSERT (plus one SELECT on a retried key, and one indexed
+ * SELECT when a 申請書ID is given, for its wave): municipality and category codes are checked against
+ * in-memory lists, the wave comes from an in-memory index, the UNIQUE (loggedById, idempotencyKey) index
+ * settles concurrent retries, and the live events and load figures are pushed later, batched.
  */
 @Injectable()
 export class InquiriesService {
