@@ -17,17 +17,29 @@ const call = (overrides: Record<string, unknown> = {}) => ({
 });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const waitFor = async (check: () => boolean, ms = 5_000): Promise<void> => {
+  const until = Date.now() + ms;
+  while (!check() && Date.now() < until) await sleep(10);
+  expect(check()).toBe(true);
+};
 
 /** A live dashboard: a real socket.io client on `/live`, signed in with a token, recording what it receives. */
 class LiveClient {
   readonly inquiries: InquiryRecord[] = [];
+  /** Each `inquiries:logged` message: when it came and how many records it carried. */
+  readonly batches: Array<{ at: number; size: number }> = [];
+  readonly handled: InquiryRecord[] = [];
   readonly loads: Array<{ at: number; update: LoadUpdate }> = [];
   private socket!: Socket;
 
   static async connect(url: string, token: string): Promise<LiveClient> {
     const client = new LiveClient();
     client.socket = io(`${url}/live`, { auth: { token }, transports: ['websocket'], forceNew: true, reconnection: false });
-    client.socket.on(LIVE_EVENTS.inquiryLogged, (record: InquiryRecord) => client.inquiries.push(record));
+    client.socket.on(LIVE_EVENTS.inquiriesLogged, (records: InquiryRecord[]) => {
+      client.batches.push({ at: performance.now(), size: records.length });
+      client.inquiries.push(...records);
+    });
+    client.socket.on(LIVE_EVENTS.inquiryHandled, (record: InquiryRecord) => client.handled.push(record));
     client.socket.on(LIVE_EVENTS.loadUpdate, (update: LoadUpdate) => client.loads.push({ at: Date.now(), update }));
     await new Promise<void>((resolve, reject) => {
       client.socket.once(LIVE_EVENTS.hello, () => resolve());
@@ -383,10 +395,29 @@ describe('inquiries (API on MariaDB and Redis, live over socket.io)', () => {
         expect(client.inquiries.length).toBe(20);
       }
     });
+
+    it('batches inquiries for a room: every record once, in fewer messages, at most one per process per 100 ms', async () => {
+      const union = await live(admin);
+      const sapporoStaff = await live(await t.userWithRole('municipal', SAPPORO));
+      const responses = await Promise.all(Array.from({ length: 40 }, () => post(operator.token, call())));
+      expect(responses.every((r) => r.status === 201)).toBe(true);
+      const ids = responses.map((r) => r.body.id as number).sort((a, b) => a - b);
+      for (const client of [union, sapporoStaff]) {
+        for (const id of ids) expect(await client.waitForInquiry(id)).toBeDefined();
+        expect(client.inquiries.map((r) => r.id).sort((a, b) => a - b)).toEqual(ids);
+        expect(client.batches.length).toBeLessThan(40);
+        // One process sent them all, at most one message per 100 ms (counted over the span, so network jitter between two cannot fail it).
+        const span = client.batches[client.batches.length - 1].at - client.batches[0].at;
+        expect(client.batches.length).toBeLessThanOrEqual(Math.floor(span / 100) + 2);
+      }
+    });
   });
 
   describe('referred inquiries on the municipal page', () => {
-    it('lets the municipality mark a referred inquiry as handled, once, audited', async () => {
+    it('lets the municipality mark a referred inquiry as handled, once, audited, and pushes it live to union and that municipality', async () => {
+      const union = await live(admin);
+      const hakodateStaff = await live(hakodate.token);
+      const otaruStaff = await live(otaru.token);
       const referred = (await post(operator.token, call({ municipalityCode: HAKODATE, outcome: 'referred' })).expect(201)).body;
       const resolved = (await post(operator.token, call({ municipalityCode: HAKODATE })).expect(201)).body;
       const open = await t.http().get('/api/inquiries?outcome=referred&handled=false').set(bearer(hakodate.token)).expect(200);
@@ -400,6 +431,14 @@ describe('inquiries (API on MariaDB and Redis, live over socket.io)', () => {
       expect(handled.body).toMatchObject({ id: referred.id, handledById: hakodate.id, handledAt: expect.any(String) });
       const again = await t.http().patch(`/api/inquiries/${referred.id}/handled`).set(bearer(hakodate.token)).expect(200);
       expect(again.body.handledAt).toBe(handled.body.handledAt);
+
+      // The municipal page and the union's views update without reload: one inquiry:handled each, not for a repeat.
+      for (const client of [union, hakodateStaff]) {
+        await waitFor(() => client.handled.length > 0);
+        await sleep(300);
+        expect(client.handled).toEqual([handled.body]);
+      }
+      expect(otaruStaff.handled).toEqual([]);
 
       const stillOpen = await t.http().get('/api/inquiries?outcome=referred&handled=false').set(bearer(hakodate.token)).expect(200);
       expect(stillOpen.body.items.map((r: InquiryRecord) => r.id)).not.toContain(referred.id);

@@ -341,9 +341,18 @@ describe('窓口 and ダッシュボード in Chromium', () => {
     await today.filter({ hasText: new RegExp(`^${before + 1}$`) }).waitFor();
     await page.screenshot({ path: join(SCRATCH, 'municipality.png'), fullPage: true });
 
+    // A supervisor has the same page open (union room).
+    const { page: watcher } = await openPage();
+    await signIn(watcher, supervisor);
+    await watcher.goto('/municipality/012025');
+    const watchedCount = watcher.getByTestId('referred-open-count');
+    await watchedCount.filter({ hasText: `未対応 ${openBefore + 1}件／引継ぎ ${allBefore + 1}件` }).waitFor();
+
     // Hakodate's staff called back: 対応済にする.
     await row.getByRole('button', { name: '対応済にする' }).click();
     await openCount.filter({ hasText: `未対応 ${openBefore}件／引継ぎ ${allBefore + 1}件` }).waitFor();
+    // The supervisor's page follows without a reload (inquiry:handled), within a second.
+    await watchedCount.filter({ hasText: `未対応 ${openBefore}件／引継ぎ ${allBefore + 1}件` }).waitFor({ timeout: 1_000 });
     expect(await row.count()).toBe(0); // 未対応のみ表示 hides it now
     await page.getByLabel('未対応のみ表示').uncheck();
     await row.getByText(/^対応済（/).waitFor();

@@ -16,6 +16,7 @@ import { MunicipalitiesModule } from '@wavedesk/municipalities';
 import { QueuesModule } from '@wavedesk/queues';
 import { MatchingModule } from '../../../libs/mailing/src/matching';
 import { WavesModule } from '../../../libs/mailing/src/api/waves.module';
+import { LedgerWaveAttribution } from '../../../libs/mailing/src/ledger/ledger-wave-attribution';
 import { HealthController } from './health/health.controller';
 import { LiveGateway } from './live/live.gateway';
 import { SystemController } from './system/system.controller';
@@ -45,7 +46,7 @@ const logger = LoggerModule.forRootAsync({
 export class ApiCoreModule {}
 
 @Module({
-  imports: [logger, ConfigModule, DatabaseModule, QueuesModule, ApiCoreModule, AuditModule, AuthModule, MunicipalitiesModule, ForecastModule, InquiriesModule.forRoot({ loadForecast: PlanLoadForecast }), CampaignsModule, ImportsModule, MatchingModule, WavesModule, GuardModule],
+  imports: [logger, ConfigModule, DatabaseModule, QueuesModule, ApiCoreModule, AuditModule, AuthModule, MunicipalitiesModule, ForecastModule, InquiriesModule.forRoot({ loadForecast: PlanLoadForecast, waveAttribution: LedgerWaveAttribution }), CampaignsModule, ImportsModule, MatchingModule, WavesModule, GuardModule],
   controllers: [HealthController, SystemController],
   providers: [LiveGateway, { provide: APP_FILTER, useClass: AllExceptionsFilter }],
 })

@@ -9,6 +9,7 @@ import { AuditService } from '@wavedesk/audit';
 import { DomainError } from '@wavedesk/common';
 import { User } from './user.entity';
 import { verifyPassword } from './password';
+import { VerifiedTokenCache } from './verified-token-cache';
 
 interface TokenPayload {
   sub: number;
@@ -16,6 +17,7 @@ interface TokenPayload {
   role: AuthUser['role'];
   mun: string | null;
   tv: number;
+  exp?: number;
 }
 
 const INVALID = () =>
@@ -30,6 +32,8 @@ const UNKNOWN_USER_HASH = '$argon2id$v=19$m=65536,p=4,t=3$9hDcqY/6n+gPcEKXsH3h+Q
 /** Sign-in with slow-down and lock-out, and token verification against the current user row. */
 @Injectable()
 export class AuthService {
+  private readonly verified = new VerifiedTokenCache();
+
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly jwt: JwtService,
@@ -67,10 +71,13 @@ export class AuthService {
 
   /**
    * The user a token belongs to, or null when the token is expired, forged, or the user was deleted,
-   * disabled or changed since (token version). The row is read on every request (a primary-key lookup),
-   * so a change made by any API process, or directly in the database, takes effect at once.
+   * disabled or changed since (token version). The user row is read again at most once a second per token
+   * (VerifiedTokenCache): a change made through this process takes effect at once (`userChanged()`), one
+   * made by another API process or directly in the database within a second.
    */
   async verify(token: string): Promise<AuthUser | null> {
+    const cached = this.verified.get(token);
+    if (cached) return cached;
     let payload: TokenPayload;
     try {
       payload = await this.jwt.verifyAsync<TokenPayload>(token);
@@ -79,7 +86,14 @@ export class AuthService {
     }
     const user = await this.users.findOneBy({ id: payload.sub });
     if (!user || user.disabled || user.tokenVersion !== payload.tv) return null;
-    return { id: user.id, username: user.username, role: user.role, municipalityCode: user.municipalityCode };
+    const authUser: AuthUser = { id: user.id, username: user.username, role: user.role, municipalityCode: user.municipalityCode };
+    this.verified.set(token, authUser, payload.exp ? payload.exp * 1000 : Number.POSITIVE_INFINITY);
+    return authUser;
+  }
+
+  /** A user's rights, password or state changed: no token is trusted from memory any more. */
+  userChanged(): void {
+    this.verified.clear();
   }
 
   /**

@@ -8,6 +8,7 @@ import { AuditService } from '@wavedesk/audit';
 import { badRequest, DomainError, isValidMunicipalityCode, notFound } from '@wavedesk/common';
 import { User } from './user.entity';
 import { hashPassword } from './password';
+import { AuthService } from './auth.service';
 import type { CreateUserDto, UpdateUserDto } from './dto/user.dto';
 
 /** What the API shows of a user: never the password hash. */
@@ -47,6 +48,7 @@ export class UsersService implements OnApplicationBootstrap {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditService,
     private readonly municipalities: MunicipalityDirectory,
+    private readonly auth: AuthService,
   ) {}
 
   /** On first start with no users, create `admin` with WAVEDESK_ADMIN_PASSWORD or a generated password printed once. */
@@ -134,6 +136,7 @@ export class UsersService implements OnApplicationBootstrap {
     if (Object.keys(changes).length > 0) user.tokenVersion += 1;
     user.updatedAt = new Date();
     await this.users.save(user);
+    this.auth.userChanged();
     await this.audit.record({
       actor, action: dto.disabled ? 'user.disable' : 'user.update', target: `user:${user.id}`, clientAddress,
       detail: { username: user.username, changes },

@@ -38,7 +38,7 @@ export class InquiriesController {
 
   @Get('inquiries.csv')
   @ApiProduces('text/csv')
-  @ApiOperation({ summary: '問い合わせの CSV（UTF-8 BOM 付き／shift_jis）。pivot=day|municipality|category で集計表。メモの電話番号は伏せ字' })
+  @ApiOperation({ summary: '問い合わせの CSV（UTF-8 BOM 付き／shift_jis）。pivot=day|municipality|category|wave で集計表。メモの電話番号は伏せ字' })
   async export(@Query() query: InquiryExportQueryDto, @CurrentUser() user: AuthUser, @ClientAddress() ip: string, @Res() res: Response): Promise<void> {
     const encoding = query.encoding ?? 'utf-8';
     const { filename, chunks } = await this.exports.export(query, user, ip);

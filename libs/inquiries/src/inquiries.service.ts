@@ -1,10 +1,9 @@
 import { Injectable, Optional } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { type AuthUser, type FieldError, type InquiryPage, type InquiryRecord, LIVE_EVENTS, UNION_ROOM, municipalityRoom } from '@wavedesk/contracts';
+import type { AuthUser, FieldError, InquiryPage, InquiryRecord } from '@wavedesk/contracts';
 import { AuditService } from '@wavedesk/audit';
 import { badRequest, Clock, conflict, DomainError, notFound } from '@wavedesk/common';
-import { LivePublisher } from '@wavedesk/live';
 import { MunicipalitiesService } from '@wavedesk/municipalities';
 import type { LogInquiryDto } from './dto/log-inquiry.dto';
 import type { InquiryQueryDto } from './dto/inquiry-query.dto';
@@ -14,9 +13,11 @@ import { Inquiry } from './inquiry.entity';
 import { toInquiryRecord } from './inquiry-record';
 import { MESSAGES, idempotencyKeyProblem, receivedAtProblem, requestHash } from './inquiry-rules';
 import { isDuplicateKeyError } from './inquiry-sql';
+import { InquiryFeed } from './inquiry-feed';
+import { InquiryInsert } from './inquiry-insert';
 import { InquiryObserver } from './inquiry-observer';
 import { LoadBroadcaster } from './load-broadcaster.service';
-import { attributeWave } from './wave-attribution';
+import { WaveAttribution } from './wave-attribution';
 
 export interface LoggedInquiry {
   record: InquiryRecord;
@@ -25,9 +26,10 @@ export interface LoggedInquiry {
 }
 
 /**
- * Logging and reading inquiries. Logging costs one INSERT (plus one SELECT on a retried key): municipality
- * and category codes are checked against in-memory lists, the UNIQUE (loggedById, idempotencyKey) index
- * settles concurrent retries, and the load figures are pushed later, coalesced.
+ * Logging and reading inquiries. Logging costs one INSERT (plus one SELECT on a retried key, and one indexed
+ * SELECT when a 申請書ID is given, for its wave): municipality and category codes are checked against
+ * in-memory lists, the wave comes from an in-memory index, the UNIQUE (loggedById, idempotencyKey) index
+ * settles concurrent retries, and the live events and load figures are pushed later, batched.
  */
 @Injectable()
 export class InquiriesService {
@@ -35,10 +37,12 @@ export class InquiriesService {
     @InjectRepository(Inquiry) private readonly inquiries: Repository<Inquiry>,
     private readonly categories: InquiryCategoriesService,
     private readonly municipalities: MunicipalitiesService,
-    private readonly publisher: LivePublisher,
+    private readonly inserter: InquiryInsert,
+    private readonly feed: InquiryFeed,
     private readonly broadcaster: LoadBroadcaster,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly waves: WaveAttribution,
     @Optional() private readonly observer?: InquiryObserver,
   ) {}
 
@@ -61,7 +65,7 @@ export class InquiriesService {
       durationSeconds: dto.durationSeconds ?? null,
       applicationId,
       note: dto.note || null,
-      waveId: attributeWave({ municipalityCode: dto.municipalityCode, receivedAt, applicationId }),
+      waveId: await this.waves.attribute({ municipalityCode: dto.municipalityCode, receivedAt, applicationId }),
       loggedById: user.id,
       loggedAt: now,
       idempotencyKey: idempotencyKey ?? null,
@@ -72,14 +76,13 @@ export class InquiriesService {
     let id: number;
     try {
       // Autocommit: the row is committed before the 201 is sent.
-      const result = await this.inquiries.insert(row);
-      id = Number(result.identifiers[0].id);
+      id = await this.inserter.insert(row);
     } catch (error) {
       if (idempotencyKey && isDuplicateKeyError(error)) return this.replay(user, idempotencyKey, row.requestHash!);
       throw error;
     }
     const record = toInquiryRecord({ ...row, id });
-    this.publisher.emit([UNION_ROOM, municipalityRoom(record.municipalityCode)], LIVE_EVENTS.inquiryLogged, record);
+    this.feed.logged(record);
     this.broadcaster.inquiryStored(record.municipalityCode);
     this.observer?.inquiryStored(record);
     return { record, replayed: false };
@@ -118,7 +121,9 @@ export class InquiriesService {
       actor: user, action: 'inquiry.handled', target: `inquiry:${id}`, clientAddress,
       detail: { municipalityCode: row.municipalityCode },
     });
-    return toInquiryRecord({ ...row, handledAt, handledById: user.id });
+    const record = toInquiryRecord({ ...row, handledAt, handledById: user.id });
+    this.feed.handled(record);
+    return record;
   }
 
   /** Codes that must exist and a time that must be plausible, all reported together. */

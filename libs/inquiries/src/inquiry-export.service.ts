@@ -69,6 +69,7 @@ export class InquiryExportService {
       day: jstDaySql(this.dataSource, 'i.receivedAt'),
       municipality: 'i.municipalityCode',
       category: 'i.category',
+      wave: 'i.waveId',
     }[pivot];
     const raw = await applyInquiryFilters(this.inquiries.createQueryBuilder('i'), filters)
       .select(keyExpression, 'pivotKey')
@@ -84,7 +85,7 @@ export class InquiryExportService {
     yield stringify([[...header, ...PIVOT_COUNT_HEADER], ...pivotRows(keys, counts, ['合計', ...header.slice(1).map(() => '')])]);
   }
 
-  /** The rows of a pivot table, zeros included: every day of the range, every visible municipality, every category. */
+  /** The rows of a pivot table, zeros included: every day of the range, every visible municipality, every category; every wave seen. */
   private pivotKeys(pivot: ExportPivot, filters: InquiryFilters, counts: PivotCount[], labels: CsvLabels): { header: string[]; keys: PivotKey[] } {
     if (pivot === 'municipality') {
       const codes = filters.municipalityCode ? [filters.municipalityCode] : [...labels.municipalityNames.keys()];
@@ -98,6 +99,14 @@ export class InquiryExportService {
       return {
         header: ['分類コード', '分類'],
         keys: [...codes].map((code) => ({ key: code, cells: [code, textCell(labels.categoryLabels.get(code) ?? code)] })),
+      };
+    }
+    if (pivot === 'wave') {
+      // The waves that caused inquiries, in id order, then those no wave explains (before the first arrived).
+      const ids = [...new Set(counts.map((c) => c.key))].filter((k) => k !== 'null').sort((a, b) => Number(a) - Number(b));
+      return {
+        header: ['発送の波ID'],
+        keys: [...ids.map((id) => ({ key: id, cells: [id] })), { key: 'null', cells: ['未特定'] }],
       };
     }
     const seen = counts.map((c) => c.key).sort();

@@ -74,6 +74,10 @@ export function useLiveConnection(): LiveConnection {
 /**
  * Calls `handler` for each `name` event pushed on `/live` while the component is mounted. The handler may
  * change on every render; the subscription stays.
+ *
+ * `inquiry:logged` handlers get one record at a time: the server sends new inquiries batched as
+ * `inquiries:logged` (an array, at most one message per room per 100 ms), and a single `inquiry:logged`
+ * is handled the same way.
  */
 export function useLiveEvent<T = unknown>(name: LiveEventName, handler: (payload: T) => void): void {
   const { socket } = useLiveConnection();
@@ -83,8 +87,11 @@ export function useLiveEvent<T = unknown>(name: LiveEventName, handler: (payload
     if (!socket) return;
     const listener = (payload: T) => handlerRef.current(payload);
     socket.on(name, listener);
+    const batchListener = (records: T[]) => records.forEach(listener);
+    if (name === LIVE_EVENTS.inquiryLogged) socket.on(LIVE_EVENTS.inquiriesLogged, batchListener);
     return () => {
       socket.off(name, listener);
+      socket.off(LIVE_EVENTS.inquiriesLogged, batchListener);
     };
   }, [socket, name]);
 }

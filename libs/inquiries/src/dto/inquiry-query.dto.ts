@@ -55,7 +55,7 @@ export class InquiryQueryDto extends InquiryFilterDto {
 
 export const EXPORT_ENCODINGS = ['utf-8', 'shift_jis'] as const;
 export type ExportEncoding = (typeof EXPORT_ENCODINGS)[number];
-export const EXPORT_PIVOTS = ['day', 'municipality', 'category'] as const;
+export const EXPORT_PIVOTS = ['day', 'municipality', 'category', 'wave'] as const;
 export type ExportPivot = (typeof EXPORT_PIVOTS)[number];
 
 export class InquiryExportQueryDto extends InquiryFilterDto {
@@ -65,7 +65,7 @@ export class InquiryExportQueryDto extends InquiryFilterDto {
   @IsIn(EXPORT_ENCODINGS, { message: 'encoding は utf-8 か shift_jis を指定してください。' })
   encoding?: ExportEncoding;
 
-  @ApiPropertyOptional({ enum: EXPORT_PIVOTS, description: '集計表: 日別・市町村別・分類別' })
-  @IsOptional() @IsIn(EXPORT_PIVOTS, { message: 'pivot は day、municipality、category のいずれかを指定してください。' })
+  @ApiPropertyOptional({ enum: EXPORT_PIVOTS, description: '集計表: 日別・市町村別・分類別・発送の波別' })
+  @IsOptional() @IsIn(EXPORT_PIVOTS, { message: 'pivot は day、municipality、category、wave のいずれかを指定してください。' })
   pivot?: ExportPivot;
 }

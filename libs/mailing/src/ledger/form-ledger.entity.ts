@@ -13,6 +13,7 @@ export type LedgerStatus = (typeof LEDGER_STATUSES)[number];
 @Index('uq_form_ledger_person', ['campaignId', 'insuredNumber'], { unique: true })
 @Index('idx_form_ledger_wave', ['waveId', 'status'])
 @Index('idx_form_ledger_unit', ['unitId'])
+@Index('idx_form_ledger_application', ['applicationId'])
 export class FormLedgerEntry {
   @PrimaryGeneratedColumn()
   id!: number;

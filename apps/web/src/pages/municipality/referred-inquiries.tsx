@@ -37,6 +37,10 @@ export function ReferredInquiries({ code, canMarkHandled }: { code: string; canM
   useLiveEvent<InquiryRecord>(LIVE_EVENTS.inquiryLogged, (record) => {
     if (record.municipalityCode === code && record.outcome === 'referred') setRecords((list) => mergeReferred(list ?? [], record));
   });
+  // Marked handled by another member of staff (or in another tab): the row turns 対応済 without a reload.
+  useLiveEvent<InquiryRecord>(LIVE_EVENTS.inquiryHandled, (record) => {
+    if (record.municipalityCode === code) setRecords((list) => mergeReferred(list ?? [], record));
+  });
 
   const markHandled = async (record: InquiryRecord) => {
     setBusy(record.id);
