@@ -28,13 +28,20 @@ class LiveClient {
   readonly inquiries: InquiryRecord[] = [];
   /** Each `inquiries:logged` message: when it came and how many records it carried. */
   readonly batches: Array<{ at: number; size: number }> = [];
+  /** How many single `inquiry:logged` messages came. */
+  singles = 0;
   readonly handled: InquiryRecord[] = [];
   readonly loads: Array<{ at: number; update: LoadUpdate }> = [];
   private socket!: Socket;
 
-  static async connect(url: string, token: string): Promise<LiveClient> {
+  /** `batch: true` asks for inquiries in batches, as the web app does; without it, one `inquiry:logged` each (DESIGN.md). */
+  static async connect(url: string, token: string, options: { batch?: boolean } = {}): Promise<LiveClient> {
     const client = new LiveClient();
-    client.socket = io(`${url}/live`, { auth: { token }, transports: ['websocket'], forceNew: true, reconnection: false });
+    client.socket = io(`${url}/live`, { auth: { token, batch: options.batch === true }, transports: ['websocket'], forceNew: true, reconnection: false });
+    client.socket.on(LIVE_EVENTS.inquiryLogged, (record: InquiryRecord) => {
+      client.singles += 1;
+      client.inquiries.push(record);
+    });
     client.socket.on(LIVE_EVENTS.inquiriesLogged, (records: InquiryRecord[]) => {
       client.batches.push({ at: performance.now(), size: records.length });
       client.inquiries.push(...records);
@@ -96,8 +103,8 @@ describe('inquiries (API on MariaDB and Redis, live over socket.io)', () => {
     if (key !== undefined) req.set('Idempotency-Key', key);
     return req.send(body);
   };
-  const live = async (token: string) => {
-    const client = await LiveClient.connect(t.url, token);
+  const live = async (token: string, options: { batch?: boolean } = {}) => {
+    const client = await LiveClient.connect(t.url, token, options);
     clients.push(client);
     return client;
   };
@@ -396,9 +403,10 @@ describe('inquiries (API on MariaDB and Redis, live over socket.io)', () => {
       }
     });
 
-    it('batches inquiries for a room: every record once, in fewer messages, at most one per process per 100 ms', async () => {
-      const union = await live(admin);
-      const sapporoStaff = await live(await t.userWithRole('municipal', SAPPORO));
+    it('batches inquiries for a room for clients that ask: every record once, in fewer messages, at most one per process per 100 ms', async () => {
+      const union = await live(admin, { batch: true });
+      const sapporoStaff = await live(await t.userWithRole('municipal', SAPPORO), { batch: true });
+      const plain = await live(admin);
       const responses = await Promise.all(Array.from({ length: 40 }, () => post(operator.token, call())));
       expect(responses.every((r) => r.status === 201)).toBe(true);
       const ids = responses.map((r) => r.body.id as number).sort((a, b) => a - b);
@@ -409,7 +417,12 @@ describe('inquiries (API on MariaDB and Redis, live over socket.io)', () => {
         // One process sent them all, at most one message per 100 ms (counted over the span, so network jitter between two cannot fail it).
         const span = client.batches[client.batches.length - 1].at - client.batches[0].at;
         expect(client.batches.length).toBeLessThanOrEqual(Math.floor(span / 100) + 2);
+        expect(client.singles).toBe(0);
       }
+      // A client that did not ask for batches gets one inquiry:logged per inquiry, the stable interface.
+      for (const id of ids) expect(await plain.waitForInquiry(id)).toBeDefined();
+      expect(plain.singles).toBe(40);
+      expect(plain.batches).toEqual([]);
     });
   });
 

@@ -135,7 +135,7 @@ async function main(): Promise<void> {
       if (!arrivalsById.has(record.id)) arrivalsById.set(record.id, at);
     };
     for (let i = 0; i < SAMPLED; i++) {
-      const socket = io(`${BASES[i % BASES.length]}/live`, { auth: { token: admin }, transports: ['websocket'], reconnection: false, forceNew: true });
+      const socket = io(`${BASES[i % BASES.length]}/live`, { auth: { token: admin, batch: true }, transports: ['websocket'], reconnection: false, forceNew: true });
       socket.on('inquiry:logged', seen);
       socket.on('inquiries:logged', (records: Array<{ id: number; note: string | null }>) => records.forEach(seen));
       sockets.push(socket);

@@ -21,7 +21,7 @@ export class PassiveDashboard {
         if (isBinary) return;
         const head = data.toString('latin1', 0, Math.min(data.length, 16));
         if (head === '2') this.ws.send('3');
-        else if (head.startsWith('0{')) this.ws.send(`40/live,${JSON.stringify({ token })}`);
+        else if (head.startsWith('0{')) this.ws.send(`40/live,${JSON.stringify({ token, batch: true })}`);
         else if (head.startsWith('42/live,["hello"')) resolve();
         else if (head.startsWith('44/live')) reject(new Error('the server refused the dashboard'));
       });

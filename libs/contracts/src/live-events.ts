@@ -2,16 +2,27 @@
 export const LIVE_NAMESPACE = '/live';
 export const UNION_ROOM = 'union';
 export const municipalityRoom = (code: string): string => `municipality:${code}`;
+/**
+ * Clients that connect with `auth: { token, batch: true }` (the web app, busy dashboards) join this room
+ * and, beside each room of theirs, its batch room: they get new inquiries only as `inquiries:logged`
+ * batches. Every other client gets one `inquiry:logged` per stored inquiry, as DESIGN.md specifies.
+ */
+export const BATCHED_CLIENTS_ROOM = 'batched';
+export const batchRoom = (room: string): string => `${room}#batch`;
 
 /** Event names pushed on `/live`. Payload types live beside the feature that emits them. */
 export const LIVE_EVENTS = {
   hello: 'hello',
   /**
-   * One new inquiry (`InquiryRecord`). The server sends new inquiries batched as `inquiries:logged`; the web
-   * app's `useLiveEvent(inquiryLogged)` hands them to pages one record at a time.
+   * One new inquiry (`InquiryRecord`), to `union` and its municipality's room, for every client that did not
+   * ask for batches. The web app asks for batches; its `useLiveEvent(inquiryLogged)` hands them to pages one
+   * record at a time.
    */
   inquiryLogged: 'inquiry:logged',
-  /** New inquiries (`InquiryRecord[]`, oldest first) to `union` and to each one's municipality room; at most one message per room per 100 ms. */
+  /**
+   * New inquiries (`InquiryRecord[]`, oldest first) for clients that connected with `batch: true`: to the
+   * batch rooms of `union` and of each one's municipality; at most one message per room per 100 ms.
+   */
   inquiriesLogged: 'inquiries:logged',
   /** A referred inquiry marked handled (`InquiryRecord`), to `union` and its municipality's room. */
   inquiryHandled: 'inquiry:handled',

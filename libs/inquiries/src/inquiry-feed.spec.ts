@@ -6,13 +6,18 @@ const record = (id: number, municipalityCode: string) => ({ id, municipalityCode
 
 describe('InquiryFeed', () => {
   let sent: Array<{ rooms: string | string[]; event: string; ids: number[] }>;
+  let single: Array<{ rooms: string | string[]; id: number; except?: string }>;
+  const batches = () => sent.filter((m) => m.event === 'inquiries:logged');
   let feed: InquiryFeed;
   beforeEach(() => {
     jest.useFakeTimers();
     sent = [];
+    single = [];
     const publisher = {
-      emit: (rooms: string | string[], event: string, payload: InquiryRecord | InquiryRecord[]) =>
-        sent.push({ rooms, event, ids: (Array.isArray(payload) ? payload : [payload]).map((r) => r.id) }),
+      emit: (rooms: string | string[], event: string, payload: InquiryRecord | InquiryRecord[], options?: { except?: string }) => {
+        if (event === 'inquiry:logged') single.push({ rooms, id: (payload as InquiryRecord).id, except: options?.except });
+        else sent.push({ rooms, event, ids: (Array.isArray(payload) ? payload : [payload]).map((r) => r.id) });
+      },
     } as LivePublisher;
     feed = new InquiryFeed(publisher);
   });
@@ -21,12 +26,21 @@ describe('InquiryFeed', () => {
     jest.useRealTimers();
   });
 
-  it('sends the first inquiry at once, then gathers the next ones into one message per room per 100 ms', async () => {
+  it('sends every inquiry at once as inquiry:logged to its rooms, except to clients that asked for batches', async () => {
+    feed.logged(record(1, '011002'));
+    feed.logged(record(2, '012025'));
+    expect(single).toEqual([
+      { rooms: ['union', 'municipality:011002'], id: 1, except: 'batched' },
+      { rooms: ['union', 'municipality:012025'], id: 2, except: 'batched' },
+    ]);
+  });
+
+  it('sends batching clients the first inquiry at once, then the next ones in one message per room per 100 ms', async () => {
     feed.logged(record(1, '011002'));
     await jest.advanceTimersByTimeAsync(0);
     expect(sent).toEqual([
-      { rooms: 'union', event: 'inquiries:logged', ids: [1] },
-      { rooms: 'municipality:011002', event: 'inquiries:logged', ids: [1] },
+      { rooms: 'union#batch', event: 'inquiries:logged', ids: [1] },
+      { rooms: 'municipality:011002#batch', event: 'inquiries:logged', ids: [1] },
     ]);
     sent = [];
     feed.logged(record(2, '011002'));
@@ -36,9 +50,9 @@ describe('InquiryFeed', () => {
     expect(sent).toEqual([]);
     await jest.advanceTimersByTimeAsync(1);
     expect(sent).toEqual([
-      { rooms: 'union', event: 'inquiries:logged', ids: [2, 3, 4] },
-      { rooms: 'municipality:011002', event: 'inquiries:logged', ids: [2, 4] },
-      { rooms: 'municipality:012025', event: 'inquiries:logged', ids: [3] },
+      { rooms: 'union#batch', event: 'inquiries:logged', ids: [2, 3, 4] },
+      { rooms: 'municipality:011002#batch', event: 'inquiries:logged', ids: [2, 4] },
+      { rooms: 'municipality:012025#batch', event: 'inquiries:logged', ids: [3] },
     ]);
   });
 
@@ -49,6 +63,6 @@ describe('InquiryFeed', () => {
     feed.handled(record(1, '011002'));
     expect(sent.at(-1)).toEqual({ rooms: ['union', 'municipality:011002'], event: 'inquiry:handled', ids: [1] });
     feed.onModuleDestroy();
-    expect(sent.filter((m) => m.rooms === 'union').map((m) => m.ids)).toEqual([[1], [2]]);
+    expect(batches().filter((m) => m.rooms === 'union#batch').map((m) => m.ids)).toEqual([[1], [2]]);
   });
 });

@@ -1,5 +1,5 @@
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
-import { LIVE_EVENTS, UNION_ROOM, municipalityRoom, type InquiryRecord } from '@wavedesk/contracts';
+import { BATCHED_CLIENTS_ROOM, LIVE_EVENTS, UNION_ROOM, batchRoom, municipalityRoom, type InquiryRecord } from '@wavedesk/contracts';
 import { LivePublisher } from '@wavedesk/live';
 import { Coalescer } from './coalescer';
 
@@ -7,9 +7,11 @@ import { Coalescer } from './coalescer';
 export const INQUIRY_BATCH_INTERVAL_MS = 100;
 
 /**
- * Pushes inquiries live, batched: the first inquiry after a quiet spell goes out at once; those stored
- * within the next 100 ms are gathered into one `inquiries:logged` message (an array of records, oldest
- * first) to the `union` room, and one to each `municipality:<code>` room with that municipality's records.
+ * Pushes inquiries live. Each one goes out at once as `inquiry:logged` to `union` and its municipality's
+ * room, for the clients that did not ask for batches (the stable interface). Clients that did (the web app)
+ * get them batched: the first inquiry after a quiet spell goes out at once; those stored within the next
+ * 100 ms are gathered into one `inquiries:logged` message (an array of records, oldest first) to the
+ * `union` batch room, and one to each municipality's batch room with that municipality's records.
  * A burst of 2,000 inquiries a second so costs each of hundreds of union dashboards ten socket writes a
  * second instead of 2,000, and the API one Redis publish per room per batch (sent in one pipelined write)
  * instead of one per inquiry. A handled inquiry goes to both rooms at once as `inquiry:handled`.
@@ -24,6 +26,7 @@ export class InquiryFeed implements OnModuleDestroy {
   }
 
   logged(record: InquiryRecord): void {
+    this.publisher.emit([UNION_ROOM, municipalityRoom(record.municipalityCode)], LIVE_EVENTS.inquiryLogged, record, { except: BATCHED_CLIENTS_ROOM });
     this.pending.push(record);
     this.batches.request();
   }
@@ -48,7 +51,7 @@ export class InquiryFeed implements OnModuleDestroy {
       if (list) list.push(record);
       else byMunicipality.set(record.municipalityCode, [record]);
     }
-    this.publisher.emit(UNION_ROOM, LIVE_EVENTS.inquiriesLogged, records);
-    for (const [code, list] of byMunicipality) this.publisher.emit(municipalityRoom(code), LIVE_EVENTS.inquiriesLogged, list);
+    this.publisher.emit(batchRoom(UNION_ROOM), LIVE_EVENTS.inquiriesLogged, records);
+    for (const [code, list] of byMunicipality) this.publisher.emit(batchRoom(municipalityRoom(code)), LIVE_EVENTS.inquiriesLogged, list);
   }
 }

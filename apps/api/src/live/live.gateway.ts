@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { type OnGatewayConnection, type OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
-import { LIVE_EVENTS, LIVE_NAMESPACE, type AuthUser, type LiveHello, UNION_ROOM, municipalityRoom } from '@wavedesk/contracts';
+import { BATCHED_CLIENTS_ROOM, LIVE_EVENTS, LIVE_NAMESPACE, type AuthUser, type LiveHello, UNION_ROOM, batchRoom, municipalityRoom } from '@wavedesk/contracts';
 import { AuthService } from '@wavedesk/auth';
 import { LivePublisher, SocketServerPublisher } from '@wavedesk/live';
 
@@ -13,7 +13,9 @@ export function roomsFor(user: AuthUser): string[] {
 
 /**
  * socket.io namespace `/live`: authenticates each client with the same token as the API (`auth: { token }`)
- * and joins it to the rooms its role allows. It publishes nothing itself; code emits through LivePublisher.
+ * and joins it to the rooms its role allows. A client that asks for batches (`auth: { batch: true }`) also
+ * joins the batch room of each (see BATCHED_CLIENTS_ROOM). It publishes nothing itself; code emits through
+ * LivePublisher.
  */
 @WebSocketGateway({ namespace: LIVE_NAMESPACE, cors: { origin: true } })
 export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
@@ -35,11 +37,13 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
     }
     client.data.user = user;
     const rooms = roomsFor(user);
-    await client.join(rooms);
+    const batched = client.handshake.auth?.batch === true;
+    const join = (names: string[]) => client.join(batched ? [...names, ...names.map(batchRoom), BATCHED_CLIENTS_ROOM] : names);
+    await join(rooms);
     // A municipal user may also ask for a municipality room explicitly, but only their own.
     client.on('subscribe', async (code: unknown) => {
       if (typeof code !== 'string') return;
-      if (user.role !== 'municipal' || user.municipalityCode === code) await client.join(municipalityRoom(code));
+      if (user.role !== 'municipal' || user.municipalityCode === code) await join([municipalityRoom(code)]);
     });
     const hello: LiveHello = { username: user.username, role: user.role, rooms };
     client.emit(LIVE_EVENTS.hello, hello);

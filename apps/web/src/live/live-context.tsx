@@ -33,7 +33,7 @@ export function LiveProvider({ token, onRefused, children }: { token: string; on
   onRefusedRef.current = onRefused;
 
   useEffect(() => {
-    const socket = io(LIVE_NAMESPACE, { auth: { token }, reconnectionDelayMax: 10_000 });
+    const socket = io(LIVE_NAMESPACE, { auth: { token, batch: true }, reconnectionDelayMax: 10_000 });
     let refused = false;
     let retry: number | undefined;
     const update = (status: LiveStatus, hello?: LiveHello | null) =>
@@ -75,9 +75,9 @@ export function useLiveConnection(): LiveConnection {
  * Calls `handler` for each `name` event pushed on `/live` while the component is mounted. The handler may
  * change on every render; the subscription stays.
  *
- * `inquiry:logged` handlers get one record at a time: the server sends new inquiries batched as
- * `inquiries:logged` (an array, at most one message per room per 100 ms), and a single `inquiry:logged`
- * is handled the same way.
+ * `inquiry:logged` handlers get one record at a time: the app connects with `batch: true`, so the server
+ * sends it new inquiries batched as `inquiries:logged` (an array, at most one message per room per 100 ms);
+ * a single `inquiry:logged` is handled the same way.
  */
 export function useLiveEvent<T = unknown>(name: LiveEventName, handler: (payload: T) => void): void {
   const { socket } = useLiveConnection();
