@@ -34,6 +34,7 @@ for (const era of ERAS) {
   ERA_BY_TOKEN.set(era.letter, era);
 }
 
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const WESTERN = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/;
 const WESTERN_COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
 const ERA_DATE = /^(明治|大正|昭和|平成|令和|[明大昭平令]|[MTSHR])\.?(\d{1,2}|元)[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/;
@@ -90,6 +91,9 @@ function fromEra(era: Era, eraYear: number, month: number, day: number): DatePar
  * Messages never repeat the input (it may be personal data).
  */
 export function parseJapaneseDate(input: string): DateParseResult {
+  // ISO (1940-03-02), the form most files use: the clean-up below would leave it as it is.
+  const iso = input.length === 10 ? ISO_DATE.exec(input) : null;
+  if (iso) return gregorian(Number(iso[1]), Number(iso[2]), Number(iso[3]));
   const s = replaceKanjiNumerals(input.normalize('NFKC').replace(/\s+/g, '')).toUpperCase();
   if (s === '') return fail('invalid_date_format', '日付が空です。');
   let m = WESTERN.exec(s) ?? WESTERN_COMPACT.exec(s);
