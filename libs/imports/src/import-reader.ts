@@ -4,7 +4,7 @@ import { CsvReader } from './csv/csv-reader';
 import type { CsvLimits, CsvRecord } from './csv/csv-parser';
 import type { CsvEncoding, DetectedEncoding } from './csv/encoding';
 import { mapHeader, type HeaderMapping } from './csv/header-mapping';
-import { cellHasMyNumber, isMyNumberHeader, myNumberColumnMessage } from './fields/my-number.guard';
+import { cellHasMyNumber as hasMyNumber, isMyNumberHeader, myNumberColumnMessage } from './fields/my-number.guard';
 import { fileError, ImportFileError, type ImportError } from './import-error';
 import { applicationIdKind, type ApplicationIdRecord } from './kinds/application-id.kind';
 import { cardHolderKind, type CardHolderRecord } from './kinds/card-holder.kind';
@@ -38,6 +38,9 @@ export interface ImportReadOptions {
   today?: string;
   limits?: Partial<CsvLimits>;
 }
+
+/** Bound once: a compiled import is a getter, and this runs for every cell. */
+const cellHasMyNumber = hasMyNumber;
 
 /** Rows looked at for 個人番号 values before reporting a header problem. */
 const GUARD_PEEK_ROWS = 200;

@@ -29,6 +29,7 @@ const LF = 0x0a;
  * and a lone 0x80, which CP932 reads as U+0080), the controls ICU swaps (0x1A, 0x1C, 0x7F) and the private
  * use area (ICU reads the user-defined F940–F9FC there; CP932 as iconv-lite has it does not).
  */
+// eslint-disable-next-line no-control-regex -- the control characters are exactly what is looked for
 const MAY_DIFFER = /[\u001a\u001c\u007f\ufffd\ue000-\uf8ff]/;
 
 /**

@@ -22,21 +22,32 @@ export function parseTextField(raw: string, label: string, maxLength: number, op
   return valid(v);
 }
 
-/** ァ…ヺ, ー, ・ and spaces: text that NFKC and the hiragana fold leave as it is (U+3000 aside). */
-const PLAIN_KATAKANA = /^[\u30a1-\u30fa\u30fb\u30fc \u3000]*$/;
-const IDEOGRAPHIC_SPACES = /\u3000/g;
+/**
+ * The reading with its spaces folded (runs of spaces and ideographic spaces → one space, none at the
+ * ends) when it is only full-width katakana (ァ…ヺ, ・, ー) and spaces — the usual case, which NFKC and the
+ * hiragana fold would leave as it is — else null.
+ */
+function plainKatakana(raw: string): string | null {
+  let spaces = false;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c >= 0x30a1 && c <= 0x30fc) continue;
+    if (c !== 0x20 && c !== 0x3000) return null;
+    spaces = true;
+  }
+  return spaces ? raw.replace(SPACE_RUNS, ' ').trim() : raw;
+}
+const SPACE_RUNS = /[ \u3000]+/g;
 
 /**
  * 氏名カナ: katakana (half-width and hiragana accepted and turned into full-width katakana), with spaces
  * between family and given name.
  */
 export function parseKanaField(raw: string, maxLength = 100): FieldResult<string> {
-  // Full-width katakana with spaces (the usual reading) needs no NFKC or hiragana fold, which would
-  // leave it unchanged apart from turning the ideographic space into a space.
-  const folded = PLAIN_KATAKANA.test(raw) ? raw.replace(IDEOGRAPHIC_SPACES, ' ') : hiraganaToKatakana(raw.normalize('NFKC'));
-  const v = folded.replace(/\s+/g, ' ').trim();
+  const plain = plainKatakana(raw);
+  const v = plain ?? hiraganaToKatakana(raw.normalize('NFKC')).replace(/\s+/g, ' ').trim();
   if (v === '') return invalid('required', '氏名カナが空です。');
   if (v.length > maxLength) return invalid('too_long', `氏名カナが長すぎます（${maxLength}文字まで）。`);
-  if (!/^[\u30a0-\u30ff ・]+$/.test(v)) return invalid('invalid_kana', '氏名カナはカタカナで入力してください。');
+  if (plain === null && !/^[\u30a0-\u30ff ・]+$/.test(v)) return invalid('invalid_kana', '氏名カナはカタカナで入力してください。');
   return valid(v);
 }
