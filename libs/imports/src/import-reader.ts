@@ -37,6 +37,8 @@ export interface ImportReadOptions {
   /** ISO day: later birth dates are refused as future (default: today in Japan). */
   today?: string;
   limits?: Partial<CsvLimits>;
+  /** Compute `stats.sha256` while reading (default true); the import runner has the upload's already. */
+  sha256?: boolean;
 }
 
 /** Bound once: a compiled import is a getter, and this runs for every cell. */
@@ -96,7 +98,7 @@ export class ImportReader<T> implements AsyncIterable<ImportRow<T>> {
     input: Readable,
     options: ImportReadOptions,
   ) {
-    this.csv = new CsvReader(input, { encoding: options.encoding, limits: options.limits });
+    this.csv = new CsvReader(input, { encoding: options.encoding, limits: options.limits, sha256: options.sha256 });
     this.ctx = { directory: options.directory ?? defaultMunicipalityDirectory(), today: options.today ?? todayInJapan() };
   }
 

@@ -81,6 +81,7 @@ export class ImportRunner {
         encoding: record.encoding as CsvEncoding,
         directory: this.keys.directory,
         today: options.today,
+        sha256: false, // the upload's hash is in the record already
       });
       let writing = true;
       for await (const batch of reader.batches()) {
