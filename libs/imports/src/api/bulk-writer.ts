@@ -173,7 +173,8 @@ interface MysqlCallbackConnection {
  * One `LOAD DATA LOCAL INFILE … INTO TABLE` fed from a stream of tab-separated rows, on the transaction's
  * own connection (mysql2 hands the server our stream when it asks for the "file"; no file on disk is
  * involved). Back-pressure comes from the server. The statement starts with the first rows and holds the
- * connection until `flush` or `abort` ends the stream.
+ * connection until `flush` or `abort` ends the stream. The rows are UTF-8 as Node writes it (always well
+ * formed), sent as `CHARACTER SET binary` so that the server stores the bytes without checking them again.
  *
  * - A table that already has rows gets `REPLACE` when there is a conflict key: the newer row per key, as
  *   the multi-row upsert does.
@@ -207,7 +208,7 @@ export class LoadDataWriter implements RowWriter {
     const columns = target.columns.map((c) => `\`${c}\``).join(', ');
     const constants = Object.entries(target.constants ?? {}).map(([c, v]) => `\`${c}\` = ${sqlLiteral(v)}`);
     this.sql =
-      `LOAD DATA LOCAL INFILE 'wavedesk-rows.tsv' ${target.conflictKey && !bulk ? 'REPLACE ' : ''}INTO TABLE \`${target.table}\` CHARACTER SET utf8mb4 ` +
+      `LOAD DATA LOCAL INFILE 'wavedesk-rows.tsv' ${target.conflictKey && !bulk ? 'REPLACE ' : ''}INTO TABLE \`${target.table}\` CHARACTER SET binary ` +
       `FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' (${columns})` +
       (constants.length ? ` SET ${constants.join(', ')}` : '');
   }
