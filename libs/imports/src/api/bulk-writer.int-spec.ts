@@ -83,7 +83,7 @@ describe('row writers', () => {
       await runner.startTransaction();
       const writer = await LoadDataWriter.start(runner, target);
       expect(writer.bulk).toBe(true);
-      for (let i = 0; i < 3000; i++) writer.add([`k${i}`, AWKWARD[i % AWKWARD.length]]);
+      for (let i = 0; i < 3000; i++) await writer.add([`k${i}`, AWKWARD[i % AWKWARD.length]]);
       await writer.flush();
       await runner.commitTransaction();
       const checks = async () => (await runner.query('SELECT @@SESSION.unique_checks + 0 AS u, @@SESSION.foreign_key_checks + 0 AS f'))[0];
@@ -97,7 +97,7 @@ describe('row writers', () => {
       await runner.startTransaction();
       const next = await LoadDataWriter.start(runner, target);
       expect(next.bulk).toBe(false);
-      next.add(['k5', 'newer']);
+      await next.add(['k5', 'newer']);
       await next.flush();
       await runner.commitTransaction();
       expect(await runner.query("SELECT v FROM bulk_test WHERE k = 'k5'")).toEqual([{ v: 'newer' }]);
@@ -107,7 +107,7 @@ describe('row writers', () => {
       await runner.startTransaction();
       const aborted = await LoadDataWriter.start(runner, target);
       expect(aborted.bulk).toBe(true);
-      for (let i = 0; i < 5000; i++) aborted.add([`a${i}`, 'x'.repeat(100)]);
+      for (let i = 0; i < 5000; i++) await aborted.add([`a${i}`, 'x'.repeat(100)]);
       await aborted.abort();
       await runner.rollbackTransaction();
       expect(await checks()).toEqual({ u: 1, f: 1 });
