@@ -181,9 +181,11 @@ interface MysqlCallbackConnection {
  * - An empty table (the first insured list, the first card-holder list) is loaded in bulk: with
  *   `unique_checks` and `foreign_key_checks` off for the statement, MariaDB (10.6+) keeps one undo record
  *   for the whole table and builds the indexes by sorting instead of row by row — a quarter less work
- *   for the server (docs/imports.md §8). Nothing can conflict: the table is empty, the rows come from
- *   one file whose unique values were checked, and `lockTableForWriting` keeps other imports out until
- *   the transaction ends. A rollback still empties the table.
+ *   for the server (docs/imports.md §8). Nothing can conflict: the table is empty and the rows are unique
+ *   by construction (an import has checked its file's unique values; a match run writes one row per
+ *   person of its batch); `lockTableForWriting` keeps a second import into the table waiting until the
+ *   transaction ends, and InnoDB itself locks a table it bulk-loads. A rollback still empties the table.
+ *   Should the table not be empty after all, the server takes the rows the ordinary way.
  */
 export class LoadDataWriter implements RowWriter {
   private stream: PassThrough | null = null;
