@@ -8,7 +8,8 @@
  * insured file with `LOAD DATA LOCAL INFILE` into a plain table (the floor: no validation, no keys, no
  * transaction of ours), reads and checks the same file without writing (the reader's own floor), imports the insured list and the card-holder list with the real ImportRunner (the
  * worker's and the CLI's code), matches one batch over all 179 municipalities with the real MatchRunner,
- * checks 614,058 targets and the planted near matches, and prints seconds, rows/s and peak RSS per step.
+ * checks 614,058 targets and the planted near matches, and prints seconds, rows/s, this process's CPU seconds,
+ * the load average and peak RSS per step (on a shared machine the load average says how far to trust a run).
  * `--reuse DIR` takes an already generated set from DIR (then the generate step is skipped); `--keep`
  * keeps the database; `--insured-only` stops after the insured import (for quick iterations on it).
  *
