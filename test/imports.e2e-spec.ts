@@ -1,6 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { createWriteStream, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { createWriteStream, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -198,6 +199,29 @@ describe('imports and matching', () => {
     expect(valid).toMatchObject({ status: 'stored', validOnly: true, rowsRead: 3, rowsStored: 2, errorCount: 1 });
     expect(valid.errors![0]).toMatchObject({ row: 4, column: '被保険者番号', code: 'duplicate_value' });
     expect((await stored()).insured).toBe(before.insured + 2);
+  });
+
+  it('lets a file in again once its earlier import was lost from the queue (worker stopped, Redis emptied), saying why', async () => {
+    const file = join(dir, 'lost.csv');
+    writeFileSync(file, readFileSync(join(FIXTURES, 'insured-valid.utf8.csv'), 'utf8').replace(/\r?\n?$/, '\r\n\r\n'));
+    const bytes = readFileSync(file);
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    // An import the API registered and queued, whose job then vanished: no worker will ever run it.
+    await t.database.query(
+      `INSERT INTO imports (kind, fileName, sha256, dedupeKey, sizeBytes, encoding, validOnly, status, rowsRead, rowsValid, rowsStored, errorCount, progress, createdBy, createdAt)
+       VALUES ('insured', 'lost.csv', ?, ?, ?, 'auto', 0, 'queued', 0, 0, 0, 0, 0, 'admin', UTC_TIMESTAMP(3))`,
+      [sha256, `insured:${sha256}`, bytes.length],
+    );
+    const [{ id: lostId }] = await t.database.query<{ id: number }>('SELECT MAX(id) AS id FROM imports');
+    // While it is young its job may still be on the way: the same file is still refused.
+    const early = await upload('insured', file).expect(409);
+    expect(early.body).toMatchObject({ code: 'import_duplicate', importId: lostId });
+
+    await t.database.query('UPDATE imports SET createdAt = createdAt - INTERVAL 11 MINUTE WHERE id = ?', [lostId]);
+    const res = await upload('insured', file).expect(202);
+    const lost = (await t.http().get(`/api/imports/${lostId}`).set(admin).expect(200)).body as ImportView;
+    expect(lost).toMatchObject({ status: 'failed', rowsStored: 0, message: expect.stringContaining('キューから失われた') });
+    expect(await finished(res.body.id)).toMatchObject({ status: 'stored', rowsStored: 5 });
   });
 
   it('checks the options and the file field with Japanese messages', async () => {

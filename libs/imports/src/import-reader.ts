@@ -4,7 +4,7 @@ import { CsvReader } from './csv/csv-reader';
 import type { CsvLimits, CsvRecord } from './csv/csv-parser';
 import type { CsvEncoding, DetectedEncoding } from './csv/encoding';
 import { mapHeader, type HeaderMapping } from './csv/header-mapping';
-import { cellHasMyNumber, isMyNumberHeader, myNumberColumnMessage } from './fields/my-number.guard';
+import { cellHasMyNumber as hasMyNumber, isMyNumberHeader, myNumberColumnMessage } from './fields/my-number.guard';
 import { fileError, ImportFileError, type ImportError } from './import-error';
 import { applicationIdKind, type ApplicationIdRecord } from './kinds/application-id.kind';
 import { cardHolderKind, type CardHolderRecord } from './kinds/card-holder.kind';
@@ -37,7 +37,12 @@ export interface ImportReadOptions {
   /** ISO day: later birth dates are refused as future (default: today in Japan). */
   today?: string;
   limits?: Partial<CsvLimits>;
+  /** Compute `stats.sha256` while reading (default true); the import runner has the upload's already. */
+  sha256?: boolean;
 }
+
+/** Bound once: a compiled import is a getter, and this runs for every cell. */
+const cellHasMyNumber = hasMyNumber;
 
 /** Rows looked at for 個人番号 values before reporting a header problem. */
 const GUARD_PEEK_ROWS = 200;
@@ -93,7 +98,7 @@ export class ImportReader<T> implements AsyncIterable<ImportRow<T>> {
     input: Readable,
     options: ImportReadOptions,
   ) {
-    this.csv = new CsvReader(input, { encoding: options.encoding, limits: options.limits });
+    this.csv = new CsvReader(input, { encoding: options.encoding, limits: options.limits, sha256: options.sha256 });
     this.ctx = { directory: options.directory ?? defaultMunicipalityDirectory(), today: options.today ?? todayInJapan() };
   }
 

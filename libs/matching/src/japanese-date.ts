@@ -34,6 +34,17 @@ for (const era of ERAS) {
   ERA_BY_TOKEN.set(era.letter, era);
 }
 
+/** The number written by `length` ASCII digits at `from`, or -1. */
+function digits(s: string, from: number, length: number): number {
+  let n = 0;
+  for (let i = from; i < from + length; i++) {
+    const d = s.charCodeAt(i) - 0x30;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
 const WESTERN = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/;
 const WESTERN_COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
 const ERA_DATE = /^(明治|大正|昭和|平成|令和|[明大昭平令]|[MTSHR])\.?(\d{1,2}|元)[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/;
@@ -52,12 +63,12 @@ function fail(code: DateErrorCode, message: string): DateParseResult {
   return { ok: false, code, message };
 }
 
-function gregorian(year: number, month: number, day: number): DateParseResult {
+/** `iso`: the date already written as ISO YYYY-MM-DD, when it is. */
+function gregorian(year: number, month: number, day: number, iso = `${pad(year, 4)}-${pad(month)}-${pad(day)}`): DateParseResult {
   if (month < 1 || month > 12) return fail('invalid_date', `${month}月という月はありません。`);
   if (day < 1 || day > daysInMonth(year, month)) {
     return fail('invalid_date', `${month}月${day}日は存在しない日付です。`);
   }
-  const iso = `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
   if (iso < GREGORIAN_SINCE) return fail('date_too_early', '1873年（明治6年）より前の日付には対応していません。');
   return { ok: true, value: iso };
 }
@@ -90,6 +101,13 @@ function fromEra(era: Era, eraYear: number, month: number, day: number): DatePar
  * Messages never repeat the input (it may be personal data).
  */
 export function parseJapaneseDate(input: string): DateParseResult {
+  // ISO (1940-03-02), the form most files use: the clean-up below would leave it as it is.
+  if (input.length === 10 && input.charCodeAt(4) === 0x2d && input.charCodeAt(7) === 0x2d) {
+    const year = digits(input, 0, 4);
+    const month = digits(input, 5, 2);
+    const day = digits(input, 8, 2);
+    if (year >= 0 && month >= 0 && day >= 0) return gregorian(year, month, day, input);
+  }
   const s = replaceKanjiNumerals(input.normalize('NFKC').replace(/\s+/g, '')).toUpperCase();
   if (s === '') return fail('invalid_date_format', '日付が空です。');
   let m = WESTERN.exec(s) ?? WESTERN_COMPACT.exec(s);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource, type QueryRunner } from 'typeorm';
 import { TestDatabase } from '../../../../test/support/test-database';
-import { BulkWriter, createRowWriter, LoadDataWriter, type RowWriter, type SqlValue } from './bulk-writer';
+import { BulkWriter, createRowWriter, LoadDataWriter, lockTableForWriting, type RowWriter, type SqlValue } from './bulk-writer';
 
 /** Values that break naive SQL or TSV: quotes, tabs, line ends, backslashes, NUL, 4-byte characters, NULL. */
 const AWKWARD = ["O'Brien \"quoted\"", 'tab\there', 'line\nend\r\nwin', 'back\\slash \\N', 'nul\0byte', '𠮷野家 髙橋 ﾊﾝｶｸ', '', null];
@@ -73,6 +73,58 @@ describe('row writers', () => {
       if (!enabled) return; // the server refuses LOCAL INFILE: createRowWriter falls back to BulkWriter
       await roundTrip(runner, () => LoadDataWriter.start(runner, TARGET));
       expect(await createRowWriter(runner, TARGET)).toBeInstanceOf(LoadDataWriter);
+    });
+
+    it('loads an empty table in bulk, with the constant columns, and leaves the server checks on', async () => {
+      const enabled = Number((await runner.query('SELECT @@GLOBAL.local_infile AS v'))[0].v) === 1;
+      if (!enabled) return;
+      await runner.query('ALTER TABLE bulk_test ADD COLUMN c varchar(20) NULL');
+      const target = { table: 'bulk_test', columns: ['k', 'v'], constants: { n: 7, c: "it's" }, conflictKey: ['k'] };
+      await runner.startTransaction();
+      const writer = await LoadDataWriter.start(runner, target);
+      expect(writer.bulk).toBe(true);
+      for (let i = 0; i < 3000; i++) await writer.add([`k${i}`, AWKWARD[i % AWKWARD.length]]);
+      await writer.flush();
+      await runner.commitTransaction();
+      const checks = async () => (await runner.query('SELECT @@SESSION.unique_checks + 0 AS u, @@SESSION.foreign_key_checks + 0 AS f'))[0];
+      expect(await checks()).toEqual({ u: 1, f: 1 });
+      const rows: Array<{ k: string; v: string | null; n: number; c: string }> = await runner.query('SELECT k, v, n, c FROM bulk_test ORDER BY id');
+      expect(rows).toHaveLength(3000);
+      expect(rows[1]).toEqual({ k: 'k1', v: AWKWARD[1], n: 7, c: "it's" });
+      await expect(runner.query("INSERT INTO bulk_test (k, n) VALUES ('k5', 1)")).rejects.toThrow(/Duplicate/);
+
+      // Not empty any more: the next list replaces per key instead.
+      await runner.startTransaction();
+      const next = await LoadDataWriter.start(runner, target);
+      expect(next.bulk).toBe(false);
+      await next.add(['k5', 'newer']);
+      await next.flush();
+      await runner.commitTransaction();
+      expect(await runner.query("SELECT v FROM bulk_test WHERE k = 'k5'")).toEqual([{ v: 'newer' }]);
+
+      // An aborted bulk load leaves nothing and the checks on.
+      await runner.query('DELETE FROM bulk_test');
+      await runner.startTransaction();
+      const aborted = await LoadDataWriter.start(runner, target);
+      expect(aborted.bulk).toBe(true);
+      for (let i = 0; i < 5000; i++) await aborted.add([`a${i}`, 'x'.repeat(100)]);
+      await aborted.abort();
+      await runner.rollbackTransaction();
+      expect(await checks()).toEqual({ u: 1, f: 1 });
+      expect(Number((await runner.query('SELECT COUNT(*) AS c FROM bulk_test'))[0].c)).toBe(0);
+    });
+
+    it('keeps a second writer of the same table waiting until the first one is done', async () => {
+      const other = dataSource.createQueryRunner();
+      const free = async () => Number((await other.query("SELECT IS_FREE_LOCK(LEFT(CONCAT('wavedesk ', DATABASE(), ' ', 'bulk_test'), 64)) AS f"))[0].f);
+      try {
+        const unlock = await lockTableForWriting(runner, 'bulk_test');
+        expect(await free()).toBe(0);
+        await unlock();
+        expect(await free()).toBe(1);
+      } finally {
+        await other.release();
+      }
     });
 
     it('an aborted LOAD DATA frees the connection for the rollback', () => abortLeavesConnectionUsable(runner, () => createRowWriter(runner, TARGET)));

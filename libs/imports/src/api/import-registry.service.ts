@@ -23,6 +23,9 @@ export interface ImportOptions {
   asOf: string | null;
 }
 
+/** Minutes after which a queued or running import without a job in the queue counts as lost. */
+export const LOST_IMPORT_MINUTES = 10;
+
 /** Who started an import: a signed-in admin, or the CLI (`cli:<os user>`). */
 export type ImportActor = Pick<AuthUser, 'id' | 'username' | 'role'> | { id: null; username: string; role: null };
 
@@ -103,6 +106,22 @@ export class ImportRegistry {
         { importId: refused.id, status: refused.status },
       );
     }
+  }
+
+  /**
+   * An import still `queued` or `running` LOST_IMPORT_MINUTES after it was registered, whose job the queue
+   * no longer holds (the worker's Redis was emptied, the job was removed), would keep its file out with
+   * 409 forever: it is marked failed — nothing of it was stored — so the file can be imported again.
+   * `hasJob` asks the queue; a young import is left alone (its job may be on its way to the queue).
+   */
+  async releaseLost(kind: ImportKind, sha256: string, hasJob: (importId: number) => Promise<boolean>): Promise<void> {
+    const pending = await this.imports.findOne({ where: { kind, sha256, status: In(['queued', 'running']) }, order: { id: 'DESC' } });
+    if (!pending || this.clock.now().getTime() - new Date(pending.createdAt).getTime() < LOST_IMPORT_MINUTES * 60_000) return;
+    if (await hasJob(pending.id)) return;
+    await this.markFailed(
+      pending.id,
+      `取込の処理がキューから失われたため（ワーカーの停止や Redis の初期化など）、何も取り込んでいません。${LOST_IMPORT_MINUTES}分以上たっても始まらなかったので、同じファイルを新しく取り込めるようにしました。`,
+    );
   }
 
   async markFailed(id: number, message: string): Promise<void> {

@@ -41,15 +41,16 @@ function insuredMapper(ctx: RowMapperContext): RowMapper<'insured'> {
       table: 'insured_persons',
       columns: [
         'insuredNumber', 'municipalityCode', 'name', 'nameKana', 'birthDate', 'sex', 'postalCode', 'address', 'lossDate',
-        'deliveryName', 'deliveryPostalCode', 'deliveryAddress', 'importId', 'updatedAt',
+        'deliveryName', 'deliveryPostalCode', 'deliveryAddress',
       ],
+      constants: { importId: ctx.importId, updatedAt: ctx.now },
       conflictKey: ['insuredNumber'],
     },
     toRow(r) {
       const d = r.delivery;
       return [
         r.insuredNumber, r.municipalityCode, r.name, r.nameKana, r.birthDate, r.sex, r.postalCode, r.address, r.lossDate,
-        d?.name ?? null, d?.postalCode ?? null, d?.address ?? null, ctx.importId, ctx.now,
+        d?.name ?? null, d?.postalCode ?? null, d?.address ?? null,
       ];
     },
   };
@@ -65,12 +66,13 @@ function cardHolderMapper(ctx: RowMapperContext): RowMapper<'card-holders'> {
   return {
     target: {
       table: 'card_holder_keys',
-      columns: ['importId', 'asOf', 'insuredNumber', 'exactKey', 'personKey', 'bucketKey', 'nearFilter', 'nearKeys'],
+      columns: ['insuredNumber', 'exactKey', 'personKey', 'bucketKey', 'nearFilter', 'nearKeys'],
+      constants: { importId: ctx.importId, asOf },
     },
     toRow(r) {
-      if (r.insuredNumber) return [ctx.importId, asOf, r.insuredNumber, null, null, null, null, null];
+      if (r.insuredNumber) return [r.insuredNumber, null, null, null, null, null];
       const keys = ctx.hasher.cardHolder(matchKeyParts(r, ctx.directory));
-      return [ctx.importId, asOf, null, keys.exact, keys.person, keys.bucket, packKeys(keys.nearFilter), packKeys(keys.near)];
+      return [null, keys.exact, keys.person, keys.bucket, packKeys(keys.nearFilter), packKeys(keys.near)];
     },
   };
 }
@@ -80,10 +82,11 @@ function applicationIdMapper(ctx: RowMapperContext): RowMapper<'application-ids'
   return {
     target: {
       table: 'application_ids',
-      columns: ['insuredNumber', 'applicationId', 'qrData', 'importId', 'updatedAt'],
+      columns: ['insuredNumber', 'applicationId', 'qrData'],
+      constants: { importId: ctx.importId, updatedAt: ctx.now },
       conflictKey: ['insuredNumber'],
     },
-    toRow: (r) => [r.insuredNumber, r.applicationId, r.qrData, ctx.importId, ctx.now],
+    toRow: (r) => [r.insuredNumber, r.applicationId, r.qrData],
   };
 }
 

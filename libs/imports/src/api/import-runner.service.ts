@@ -11,7 +11,7 @@ import { readImport } from '../import-reader';
 import type { CsvEncoding } from '../csv/encoding';
 import { ImportErrorRecord } from '../db/import-error.entity';
 import { ImportRecord, type ImportStatus } from '../db/import-record.entity';
-import { createRowWriter, sqlDateTime, type RowWriter } from './bulk-writer';
+import { createRowWriter, lockTableForWriting, sqlDateTime, type RowWriter } from './bulk-writer';
 import { rowMapper } from './import-rows';
 import { MatchKeyService } from './match-key.service';
 import { exclusiveOnSqlite } from './sqlite-exclusive';
@@ -67,18 +67,21 @@ export class ImportRunner {
     const progress = new ProgressThrottle((final) => this.report(record, options, mysql, final));
     const runner = this.dataSource.createQueryRunner();
     let writer: RowWriter | null = null;
+    let unlock: (() => Promise<void>) | null = null;
     let outcome: { status: ImportStatus; message: string };
     try {
       await runner.connect();
-      await runner.startTransaction();
       const mapper = rowMapper(record.kind, {
         importId, asOf: record.asOf, now: sqlDateTime(this.clock.now()), hasher: this.keys.hasher, directory: this.keys.directory,
       });
+      unlock = await lockTableForWriting(runner, mapper.target.table);
+      await runner.startTransaction();
       writer = await createRowWriter(runner, mapper.target);
       const reader = readImport(record.kind, createReadStream(filePath, { highWaterMark: 256 * 1024 }), {
         encoding: record.encoding as CsvEncoding,
         directory: this.keys.directory,
         today: options.today,
+        sha256: false, // the upload's hash is in the record already
       });
       let writing = true;
       for await (const batch of reader.batches()) {
@@ -128,6 +131,7 @@ export class ImportRunner {
         outcome = { status: 'failed', message: importMessages.failed() };
       }
     } finally {
+      await unlock?.().catch(() => undefined);
       await runner.release();
     }
 

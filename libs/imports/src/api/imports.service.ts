@@ -30,6 +30,7 @@ export class ImportsService {
       if (upload.size === 0) {
         throw badRequest('empty_file', 'ファイルが空です（0 バイト）。何も取り込んでいません。', [{ field: 'file', code: 'empty_file', message: 'ファイルが空です（0 バイト）。' }]);
       }
+      await this.registry.releaseLost(kind, upload.sha256, (id) => this.hasJob(id));
       const record = await this.registry.register(kind, { fileName: upload.originalname, sizeBytes: upload.size, sha256: upload.sha256 }, options, actor, clientAddress);
       const path = importFilePath(this.config.dataDir, record.id);
       renameSync(upload.path, path);
@@ -44,5 +45,11 @@ export class ImportsService {
     } finally {
       rmSync(upload.path, { force: true });
     }
+  }
+
+  /** Whether the imports queue still holds the job of this import (waiting, delayed, paused or running). */
+  private async hasJob(importId: number): Promise<boolean> {
+    const jobs = await this.queues.queue(QUEUES.imports).getJobs(['active', 'waiting', 'delayed', 'paused']);
+    return jobs.some((job) => (job?.data as ImportJob | undefined)?.importId === importId);
   }
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { fileError } from '../import-error';
 import { CsvParser, DEFAULT_CSV_LIMITS, type CsvLimits, type CsvRecord } from './csv-parser';
@@ -7,6 +7,8 @@ import { chooseEncoding, createDecoder, type CsvEncoding, type DetectedEncoding,
 export interface CsvReadOptions {
   encoding?: CsvEncoding;
   limits?: Partial<CsvLimits>;
+  /** Compute `sha256` while reading (default true); an import already has its upload's. */
+  sha256?: boolean;
 }
 
 /** A CSV record handed out by CsvReader; `last` is true for the final record of the file. */
@@ -32,9 +34,9 @@ export class CsvReader implements AsyncIterable<CsvRow> {
   encoding: DetectedEncoding | null = null;
   /** Bytes read so far (for progress against the file size). */
   bytesRead = 0;
-  /** SHA-256 (hex) of every byte of the file, set once the whole file has been read: the same file imported twice has the same value. */
+  /** SHA-256 (hex) of every byte of the file, set once the whole file has been read (unless `sha256: false`): the same file imported twice has the same value. */
   sha256: string | null = null;
-  private readonly digest = createHash('sha256');
+  private readonly digest: Hash | null;
   private readonly limits: CsvLimits;
 
   constructor(
@@ -42,6 +44,7 @@ export class CsvReader implements AsyncIterable<CsvRow> {
     private readonly options: CsvReadOptions = {},
   ) {
     this.limits = { ...DEFAULT_CSV_LIMITS, ...options.limits };
+    this.digest = options.sha256 === false ? null : createHash('sha256');
   }
 
   async *[Symbol.asyncIterator](): AsyncGenerator<CsvRow> {
@@ -80,7 +83,7 @@ export class CsvReader implements AsyncIterable<CsvRow> {
       for await (const raw of this.input) {
         const chunk: Buffer = typeof raw === 'string' ? Buffer.from(raw, 'utf8') : (raw as Buffer);
         this.bytesRead += chunk.length;
-        this.digest.update(chunk);
+        this.digest?.update(chunk);
         let text: string;
         if (decoder) text = decoder.write(chunk);
         else {
@@ -94,7 +97,7 @@ export class CsvReader implements AsyncIterable<CsvRow> {
         const kept = take();
         if (kept.length) yield kept;
       }
-      this.sha256 = this.digest.digest('hex');
+      this.sha256 = this.digest?.digest('hex') ?? null;
       if (!decoder) {
         const bytes = Buffer.concat(head);
         if (bytes.length === 0) throw fileError('empty_file', 'ファイルが空です（0 バイト）。');

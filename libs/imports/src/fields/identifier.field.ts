@@ -20,6 +20,19 @@ export function parseInsuredNumberField(raw: string): FieldResult<string> {
  * Northern Territories villages (016951 …) have valid codes but are refused with their own message.
  */
 export function parseMunicipalityCodeField(raw: string, directory: MunicipalityDirectory): FieldResult<string> {
+  // A list holds the same few codes hundreds of thousands of times: a code once found valid is known.
+  let known = validCodes.get(directory);
+  if (!known) validCodes.set(directory, (known = new Map()));
+  const hit = known.get(raw);
+  if (hit) return hit;
+  const result = checkMunicipalityCode(raw, directory);
+  if (result.ok && known.size < 4096) known.set(raw, result);
+  return result;
+}
+
+const validCodes = new WeakMap<MunicipalityDirectory, Map<string, FieldResult<string>>>();
+
+function checkMunicipalityCode(raw: string, directory: MunicipalityDirectory): FieldResult<string> {
   const v = clean(raw);
   if (!/^\d{6}$/.test(v)) {
     return invalid('invalid_municipality_code', '市町村コードは検査数字を含む6桁の数字で入力してください（例: 札幌市 011002）。');

@@ -6,6 +6,7 @@ import { containsMyNumber, isValidMyNumber } from '@wavedesk/common';
  * readings, most addresses) is passed over without a regular expression.
  */
 export function cellHasMyNumber(value: string, opaque = false): boolean {
+  if (value.length < 12) return false; // too short for 12 digits
   let digits = 0;
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
