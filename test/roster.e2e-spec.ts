@@ -199,3 +199,19 @@ describe('operator roster and the load guard', () => {
     expect(released.body.status).toBe('released');
   });
 });
+
+describe('operator roster on the embedded SQLite database', () => {
+  const t = new TestApp({ env: { DATABASE_URL: '' } });
+  beforeAll(() => t.start(), 60_000);
+  afterAll(() => t.close());
+
+  it('stores, replaces and answers the roster the same way', async () => {
+    const admin = await t.login();
+    const [day2, day3] = [businessDay(2), businessDay(3)];
+    await t.http().put('/api/roster').set(bearer(admin)).send({ defaultOperators: 6, overrides: [{ date: day2, operators: 2 }] }).expect(200);
+    await t.http().put(`/api/roster/${day2}`).set(bearer(admin)).send({ operators: 3, note: '午後のみ' }).expect(200);
+    await t.http().put('/api/roster').set(bearer(admin)).send({ defaultOperators: 5 }).expect(200);
+    const r = (await t.http().get(`/api/roster?from=${day3}&to=${day3}`).set(bearer(admin)).expect(200)).body as RosterRange;
+    expect(r).toMatchObject({ defaultOperators: 5, overrides: [{ date: day2, operators: 3, note: '午後のみ' }], days: [{ date: day3, operators: 5, source: 'default' }] });
+  });
+});
