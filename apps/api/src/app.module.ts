@@ -6,7 +6,7 @@ import { AuthModule } from '@wavedesk/auth';
 import { AllExceptionsFilter, Clock, SystemClock } from '@wavedesk/common';
 import { ConfigModule, loadConfig } from '@wavedesk/config';
 import { DatabaseModule } from '@wavedesk/database';
-import { ForecastModule } from '@wavedesk/forecast';
+import { ForecastModule, RosterModule } from '@wavedesk/forecast';
 import { GuardModule } from '@wavedesk/guard';
 import { ImportsModule } from '@wavedesk/imports';
 import { InquiriesModule, PlanLoadForecast } from '@wavedesk/inquiries';
@@ -46,7 +46,7 @@ const logger = LoggerModule.forRootAsync({
 export class ApiCoreModule {}
 
 @Module({
-  imports: [logger, ConfigModule, DatabaseModule, QueuesModule, ApiCoreModule, AuditModule, AuthModule, MunicipalitiesModule, ForecastModule, InquiriesModule.forRoot({ loadForecast: PlanLoadForecast, waveAttribution: LedgerWaveAttribution }), CampaignsModule, ImportsModule, MatchingModule, WavesModule, GuardModule],
+  imports: [logger, ConfigModule, DatabaseModule, QueuesModule, ApiCoreModule, AuditModule, AuthModule, MunicipalitiesModule, ForecastModule, RosterModule, InquiriesModule.forRoot({ loadForecast: PlanLoadForecast, waveAttribution: LedgerWaveAttribution }), CampaignsModule, ImportsModule, MatchingModule, WavesModule, GuardModule],
   controllers: [HealthController, SystemController],
   providers: [LiveGateway, { provide: APP_FILTER, useClass: AllExceptionsFilter }],
 })

@@ -5,3 +5,4 @@ export * from './errors';
 export * from './inquiries';
 export * from './imports';
 export * from './guard';
+export * from './roster';

@@ -32,6 +32,8 @@ export const LIVE_EVENTS = {
   importProgress: 'import:progress',
   matchProgress: 'match:progress',
   forecastUpdate: 'forecast:update',
+  /** The roster of operators on duty changed (`RosterUpdate`), to `union`. */
+  rosterUpdate: 'roster:update',
   test: 'test:ping',
 } as const;
 export type LiveEventName = (typeof LIVE_EVENTS)[keyof typeof LIVE_EVENTS];

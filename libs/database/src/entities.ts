@@ -11,6 +11,7 @@ import { FormLedgerEntry } from '../../mailing/src/ledger/form-ledger.entity';
 import { ReleaseUnitRecord } from '../../mailing/src/release/release-unit.entity';
 import { ApplicationIdEntry, CardHolderKey, ImportErrorRecord, ImportRecord, InsuredPerson } from '../../imports/src/db';
 import { GuardEvent, GuardRuleSet, GuardStateRow } from '../../guard/src/api/guard.entities';
+import { RosterOverrideRow, RosterSetting } from '../../forecast/src/api/roster.entities';
 import { BatchMatchResult, MatchReview, MatchRun } from '../../mailing/src/matching/db';
 
 /**
@@ -20,4 +21,4 @@ import { BatchMatchResult, MatchReview, MatchRun } from '../../mailing/src/match
 export const ENTITIES = [Municipality, User, AuditEntry, InquiryCategory, Inquiry, Campaign, Batch, ForecastSetting,
   Wave, FormLedgerEntry, ReleaseUnitRecord,
   ImportRecord, ImportErrorRecord, InsuredPerson, CardHolderKey, ApplicationIdEntry, MatchRun, BatchMatchResult, MatchReview,
-  GuardRuleSet, GuardEvent, GuardStateRow];
+  GuardRuleSet, GuardEvent, GuardStateRow, RosterSetting, RosterOverrideRow];

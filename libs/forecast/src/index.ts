@@ -19,3 +19,7 @@ export * from './api/actuals-source';
 export * from './api/forecast-setting.entity';
 export * from './api/forecast.service';
 export * from './api/forecast.module';
+export * from './roster';
+export * from './api/roster.entities';
+export * from './api/roster.service';
+export * from './api/roster.module';

@@ -75,6 +75,7 @@ export class GuardInputs {
         members: formsOf.get(w.id) ?? w.members.filter((m) => m.targets > 0).map((m) => ({ municipalityCode: m.code, mailDate: w.mailDate, forms: m.targets, id: w.id })),
       }));
     const counters: Array<{ code: string; counterCapacity: number }> = await this.dataSource.query('SELECT code, counterCapacity FROM municipalities');
+    await this.roster.refresh();
     const counterOf = new Map(counters.map((c) => [c.code, Number(c.counterCapacity)]));
     return {
       model: this.forecast.model,

@@ -5,3 +5,4 @@ export * from './guard-rules.service';
 export * from './guard-events.service';
 export * from './guard-roster';
 export * from './guard-text';
+export * from './guard-release-gate';

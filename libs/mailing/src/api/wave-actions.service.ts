@@ -21,6 +21,7 @@ import { transition } from '../waves/wave-state';
 import { Wave } from '../waves/wave.entity';
 import { WaveTransitions, waveMembers, type WaveActor } from '../waves/wave-transitions.service';
 import { WavesService } from './waves.service';
+import { OpenReleaseGate, type ReleaseGate } from './release-gate';
 import type { WaveView } from './wave-views';
 
 const RETRIES = 3;
@@ -32,6 +33,8 @@ const RETRIES = 3;
  */
 @Injectable()
 export class WaveActionsService {
+  private gate: ReleaseGate = new OpenReleaseGate();
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly transitions: WaveTransitions,
@@ -43,6 +46,11 @@ export class WaveActionsService {
     private readonly keys: MatchKeyService,
     @Inject(RELEASE_CONFIG) private readonly config: ReleaseConfig,
   ) {}
+
+  /** The check asked before every release (the load guard binds its capacity check; by default none). */
+  useReleaseGate(gate: ReleaseGate): void {
+    this.gate = gate;
+  }
 
   /** The exact match key's hash, as card-holder lists store it (MATCH_HMAC_KEY). */
   private readonly exactKeyOf = (p: RematchPerson): string =>
@@ -71,10 +79,16 @@ export class WaveActionsService {
   /**
    * approved → released: placeholders are refused unless RELEASE_ALLOW_PLACEHOLDERS (rehearsals); the
    * persons are cut into units of at most RELEASE_UNIT_SIZE in print order. Nothing is queued here: the
-   * worker's scheduler tick enqueues the units when the wave is due.
+   * worker's scheduler tick enqueues the units when the wave is due. The release gate is asked first: a
+   * wave it refuses (the load guard held it) answers 409 `release_held` with the gate's reason.
    */
   async release(id: number, actor: WaveActor, clientAddress?: string, reason?: string): Promise<WaveView> {
+    const asked = await this.transitions.load(id);
+    transition(asked.status, 'release', { heldFrom: asked.heldFrom });
+    const refused = await this.gate.beforeRelease(id);
+    // Read again: the gate may have held this wave (or changed the plan) meanwhile.
     const wave = await this.transitions.load(id);
+    if (refused) throw conflict('release_held', `発送指示できません。${refused}`, { currentStatus: wave.status });
     transition(wave.status, 'release', { heldFrom: wave.heldFrom });
     await this.dataSource.transaction(async (manager) => {
       const locked = await lockWave(manager, id);

@@ -146,7 +146,7 @@ export function DashboardPage() {
 
           <section className="card" aria-labelledby="staffing-heading">
             <h2 id="staffing-heading">オペレーター</h2>
-            <Staffing staffing={staffing} error={staffingError} now={now} />
+            <Staffing staffing={staffing} error={staffingError} now={now} today={today} canEdit={canAct} />
           </section>
 
           <section className="card card--wide" aria-labelledby="waves-heading">

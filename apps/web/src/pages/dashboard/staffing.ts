@@ -1,3 +1,4 @@
+import type { RosterOverride } from '@wavedesk/contracts';
 import type { StaffingInterval } from '../../api';
 
 /** The interval the time "HH:MM" falls in, or null (before opening, after closing). */
@@ -11,19 +12,15 @@ export function jstClock(now: Date): string {
   return shifted.toISOString().slice(11, 16);
 }
 
-const ON_DUTY_KEY = 'wavedesk.operators-on-duty';
-
-/** Operators on duty as the supervisor last set it in this browser (null when never set). */
-export function loadOnDuty(storage: Pick<Storage, 'getItem'>): number | null {
-  const value = Number(storage.getItem(ON_DUTY_KEY));
-  return storage.getItem(ON_DUTY_KEY) !== null && Number.isInteger(value) && value >= 0 ? value : null;
+/** A number of operators typed by a person (full-width digits too), or null when it is not 0–500. */
+export function parseOperators(text: string): number | null {
+  const t = text.normalize('NFKC').trim();
+  if (!/^\d{1,3}$/.test(t)) return null;
+  const n = Number(t);
+  return n <= 500 ? n : null;
 }
 
-export function saveOnDuty(storage: Pick<Storage, 'setItem' | 'removeItem'>, value: number | null): void {
-  try {
-    if (value === null) storage.removeItem(ON_DUTY_KEY);
-    else storage.setItem(ON_DUTY_KEY, String(value));
-  } catch {
-    // storage disabled: the figure lasts until reload
-  }
+/** The overrides without the one for `date` (to put the day back on the default). */
+export function withoutOverride(overrides: readonly RosterOverride[], date: string): RosterOverride[] {
+  return overrides.filter((o) => o.date !== date);
 }
