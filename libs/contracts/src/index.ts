@@ -4,3 +4,4 @@ export * from './live-events';
 export * from './errors';
 export * from './inquiries';
 export * from './imports';
+export * from './simulation';

@@ -13,6 +13,7 @@ export const LIVE_EVENTS = {
   importProgress: 'import:progress',
   matchProgress: 'match:progress',
   forecastUpdate: 'forecast:update',
+  simulationProgress: 'simulation:progress',
   test: 'test:ping',
 } as const;
 export type LiveEventName = (typeof LIVE_EVENTS)[keyof typeof LIVE_EVENTS];

@@ -11,6 +11,7 @@ import { FormLedgerEntry } from '../../mailing/src/ledger/form-ledger.entity';
 import { ReleaseUnitRecord } from '../../mailing/src/release/release-unit.entity';
 import { ApplicationIdEntry, CardHolderKey, ImportErrorRecord, ImportRecord, InsuredPerson } from '../../imports/src/db';
 import { BatchMatchResult, MatchReview, MatchRun } from '../../mailing/src/matching/db';
+import { SimulationRecord } from '../../simulation/src/simulation.entity';
 
 /**
  * Every entity of the application. Each domain library owns its entities; this list is what the
@@ -18,4 +19,5 @@ import { BatchMatchResult, MatchReview, MatchRun } from '../../mailing/src/match
  */
 export const ENTITIES = [Municipality, User, AuditEntry, InquiryCategory, Inquiry, Campaign, Batch, ForecastSetting,
   Wave, FormLedgerEntry, ReleaseUnitRecord,
-  ImportRecord, ImportErrorRecord, InsuredPerson, CardHolderKey, ApplicationIdEntry, MatchRun, BatchMatchResult, MatchReview];
+  ImportRecord, ImportErrorRecord, InsuredPerson, CardHolderKey, ApplicationIdEntry, MatchRun, BatchMatchResult, MatchReview,
+  SimulationRecord];
