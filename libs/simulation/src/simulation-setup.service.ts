@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { copyFileSync, createReadStream, existsSync, statSync } from 'node:fs';
+import { copyFileSync, createReadStream, existsSync, mkdirSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { DataSource, In } from 'typeorm';
@@ -8,7 +8,7 @@ import { conflict, DomainError } from '@wavedesk/common';
 import { APP_CONFIG, type AppConfig } from '@wavedesk/config';
 import type { AuthUser, SimulationPhase } from '@wavedesk/contracts';
 import { addCalendarDays, businessCalendar, ForecastService, jstDate, type IsoDate } from '@wavedesk/forecast';
-import { DEFAULT_DATASET, generateDataset, ImportRegistry, ImportsService, type ImportKind } from '@wavedesk/imports';
+import { DEFAULT_DATASET, generateDataset, ImportRegistry, ImportsService, uploadTempDir, type ImportKind } from '@wavedesk/imports';
 import { CampaignsService } from '@wavedesk/mailing';
 import { MunicipalitiesService } from '@wavedesk/municipalities';
 import { MatchRun, MatchingService } from '../../mailing/src/matching';
@@ -136,7 +136,9 @@ export class SimulationSetup {
 
   /** Queues the import like an upload does; a list of the same bytes imported before is reused. */
   private async importList(simulationId: number, kind: ImportKind, path: string, asOf: string | null, actor: AuthUser, progress: (p: number) => Promise<void>, check: () => void): Promise<void> {
-    const upload = join(this.config.dataDir, 'simulation', `upload-${simulationId}-${kind}.csv`);
+    // Where an HTTP upload lands before ImportsService moves it for the worker.
+    mkdirSync(uploadTempDir(this.config.dataDir), { recursive: true });
+    const upload = join(uploadTempDir(this.config.dataDir), `simulation-${simulationId}-${kind}.csv`);
     let importId: number;
     try {
       copyFileSync(path, upload);

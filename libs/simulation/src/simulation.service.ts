@@ -42,6 +42,7 @@ export class SimulationService implements OnApplicationBootstrap, OnApplicationS
   private readonly logger = new Logger('Simulation');
   private active: { id: number; stop: boolean; done: Promise<void>; runner: SimulationRunner | null } | null = null;
   private lastEmit = 0;
+  private lastPhase: SimulationPhase | null = null;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -174,9 +175,17 @@ export class SimulationService implements OnApplicationBootstrap, OnApplicationS
   private async update(id: number, set: Partial<SimulationRecord>, force = false): Promise<void> {
     await this.records.update(id, set);
     const now = Date.now();
-    if (!force && now - this.lastEmit < EMIT_EVERY_MS) return;
+    // Every step is pushed; progress within a step at most twice a second.
+    const newPhase = set.phase !== undefined && set.phase !== this.lastPhase;
+    if (!force && !newPhase && now - this.lastEmit < EMIT_EVERY_MS) return;
     this.lastEmit = now;
-    this.live.emit(UNION_ROOM, LIVE_EVENTS.simulationProgress, await this.view(id));
+    this.lastPhase = set.phase ?? this.lastPhase;
+    const view = await this.view(id);
+    try {
+      this.live.emit(UNION_ROOM, LIVE_EVENTS.simulationProgress, view);
+    } catch {
+      // Redis away (or the app closing): pages catch up from GET /api/simulations/:id when it is back.
+    }
   }
 
   private async finish(id: number, status: 'completed' | 'stopped' | 'failed', message: string): Promise<void> {

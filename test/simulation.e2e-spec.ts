@@ -1,0 +1,148 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { io, type Socket } from 'socket.io-client';
+import { LIVE_EVENTS, type ServerClockView, type SimulationView } from '@wavedesk/contracts';
+import { bearer, TestApp } from './support/test-app';
+
+/** Small and fast for a 2-core CI: 0.5 % of Hokkaido's insured (4,194 people), one business day per second. */
+const SMALL = { scale: 0.005, speed: 60 };
+
+const until = async <T>(what: string, read: () => Promise<T>, done: (v: T) => boolean, timeoutMs = 180_000): Promise<T> => {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value).slice(0, 1500)}`);
+    await sleep(300);
+  }
+};
+
+describe('simulations without simulation mode', () => {
+  const t = new TestApp();
+  beforeAll(() => t.start(), 120_000);
+  afterAll(() => t.close());
+
+  it('answers 409 with a Japanese sentence and never runs on a simulated clock', async () => {
+    const admin = await t.login();
+    const res = await t.http().post('/api/simulations').set(bearer(admin)).send({ scenario: 'baseline' }).expect(409);
+    expect(res.body).toMatchObject({ code: 'simulation_disabled' });
+    expect(res.body.message).toContain('WAVEDESK_SIMULATION=true');
+    await t.http().get('/api/simulations').set(bearer(admin)).expect(409);
+    const clock: ServerClockView = (await t.http().get('/api/clock').set(bearer(admin)).expect(200)).body;
+    expect(clock).toMatchObject({ simulationId: null, rate: 1 });
+    expect(Math.abs(Date.parse(clock.now) - Date.now())).toBeLessThan(5_000);
+  });
+});
+
+/**
+ * The simulator end to end on MariaDB and Redis, with the real worker (imports, matching, release) in
+ * this process: it takes its "now" from the database like a separate worker process would.
+ */
+describe('simulations (WAVEDESK_SIMULATION=true)', () => {
+  const t = new TestApp({ env: { WAVEDESK_SIMULATION: 'true', RELEASE_ALLOW_PLACEHOLDERS: 'true', RELEASE_TICK_MS: '300' } });
+  let worker: INestApplicationContext;
+  let admin: string;
+  let supervisor: string;
+
+  beforeAll(async () => {
+    await t.start();
+    const { WorkerModule } = await import('../apps/worker/src/worker.module');
+    worker = await NestFactory.createApplicationContext(WorkerModule, { logger: false, abortOnError: false });
+    await worker.init();
+    admin = await t.login();
+    supervisor = await t.userWithRole('supervisor');
+  }, 120_000);
+
+  afterAll(async () => {
+    await worker?.close();
+    await t.close();
+  });
+
+  const view = async (id: number): Promise<SimulationView> => (await t.http().get(`/api/simulations/${id}`).set(bearer(supervisor)).expect(200)).body;
+
+  it('refuses bad input with a Japanese message per field, and lets only an admin start', async () => {
+    const bad = await t.http().post('/api/simulations').set(bearer(admin)).send({ scenario: 'tokyo', scale: 2, speed: 0 }).expect(400);
+    const fields = Object.fromEntries((bad.body.errors as Array<{ field: string; message: string }>).map((e) => [e.field, e.message]));
+    expect(fields.scenario).toContain('baseline、sapporo、surge、half-operators');
+    expect(fields.scale).toBe('規模は0.001以上1以下で指定してください。');
+    expect(fields.speed).toBe('速さは1分あたり0.1〜60営業日で指定してください。');
+    await t.http().post('/api/simulations').set(bearer(supervisor)).send({ scenario: 'baseline' }).expect(403);
+    await t.http().get('/api/simulations/999').set(bearer(admin)).expect(404);
+    expect((await t.http().get('/api/simulations').set(bearer(admin)).expect(200)).body).toEqual([]);
+  });
+
+  it('runs a small baseline campaign: waves released on their dates, every inquiry it logged stored, nothing held', async () => {
+    const socket: Socket = io(`${t.url}/live`, { auth: { token: supervisor }, transports: ['websocket'], forceNew: true });
+    const pushed: SimulationView[] = [];
+    socket.on(LIVE_EVENTS.simulationProgress, (v: SimulationView) => pushed.push(v));
+    try {
+      const started = await t.http().post('/api/simulations').set(bearer(admin)).send({ scenario: 'baseline', ...SMALL }).expect(202);
+      const id: number = started.body.id;
+      expect(started.body).toMatchObject({ scenario: 'baseline', status: 'setting_up', scale: SMALL.scale, speed: SMALL.speed });
+
+      // One at a time.
+      const second = await t.http().post('/api/simulations').set(bearer(admin)).send({ scenario: 'sapporo' }).expect(409);
+      expect(second.body).toMatchObject({ code: 'simulation_running' });
+      expect(second.body.message).toContain(`ID ${id}`);
+
+      // The clock runs in the campaign's business days, and the server says so to the web app.
+      const running = await until('the clock', () => view(id), (v) => v.status !== 'setting_up');
+      expect(`${running.status}: ${running.message}`).toMatch(/^running: /);
+      expect(running.targets).toBe(Math.round(Math.round(838_877 * SMALL.scale) * (1 - 0.268)));
+      const clock: ServerClockView = (await t.http().get('/api/clock').set(bearer(supervisor)).expect(200)).body;
+      expect(clock.simulationId).toBe(id);
+      expect(clock.rate).toBe(60 * 525);
+      expect(clock.now.slice(0, 10) >= running.startDate!).toBe(true);
+
+      const done = await until('the end of the campaign', () => view(id), (v) => v.status !== 'running', 240_000);
+      expect(done).toMatchObject({ status: 'completed', progress: 100, holdsSeen: 0, inquiriesFailed: 0 });
+      expect(done.waves.length).toBeGreaterThanOrEqual(4);
+      expect(done.wavesReleased).toBe(done.waves.length);
+      expect(done.inquiriesLogged).toBeGreaterThan(0);
+
+      // What the operators logged is what the desk stored, through the API (not behind it).
+      const [row] = await t.database.query<{ n: number }>('SELECT COUNT(*) AS n FROM inquiries');
+      expect(Number(row.n)).toBe(done.inquiriesLogged);
+      const operators = await t.database.query<{ loggedBy: string }>('SELECT DISTINCT u.username AS loggedBy FROM inquiries i JOIN users u ON u.id = i.loggedById');
+      expect(operators.every((o) => o.loggedBy.startsWith(`sim${id}-op`))).toBe(true);
+
+      // Every wave went through release and the worker wrote it: nothing held, nothing left behind.
+      const statuses = await until('the worker', () => view(id), (v) => v.waves.every((w) => w.status === 'done'), 60_000);
+      expect(statuses.waves.map((w) => w.status)).toEqual(statuses.waves.map(() => 'done'));
+      const [held] = await t.database.query<{ n: number }>(`SELECT COUNT(*) AS n FROM audit_log WHERE action = 'wave.hold'`);
+      expect(Number(held.n)).toBe(0);
+
+      // Pages followed it live: set-up steps, then the clock, then the end.
+      expect(pushed.some((v) => v.id === id && v.phase === 'import_insured')).toBe(true);
+      expect(pushed.some((v) => v.id === id && v.status === 'running' && v.simulatedNow !== null)).toBe(true);
+      expect(pushed.at(-1)).toMatchObject({ id, status: 'completed' });
+
+      // After the run the server is back on real time.
+      const after: ServerClockView = (await t.http().get('/api/clock').set(bearer(supervisor)).expect(200)).body;
+      expect(after.simulationId).toBeNull();
+    } finally {
+      socket.disconnect();
+    }
+  }, 420_000);
+
+  it('stops cleanly on DELETE, reusing the lists already imported; a second stop is a 409', async () => {
+    const started = await t.http().post('/api/simulations').set(bearer(admin)).send({ scenario: 'surge', ...SMALL, speed: 1 }).expect(202);
+    const id: number = started.body.id;
+    await until('the clock', () => view(id), (v) => v.status === 'running', 120_000);
+    const [imports] = await t.database.query<{ n: number }>('SELECT COUNT(*) AS n FROM imports');
+    expect(Number(imports.n)).toBe(2); // the same lists as the first run: reused, not imported again
+
+    const stopped = await t.http().delete(`/api/simulations/${id}`).set(bearer(admin)).expect(200);
+    expect(stopped.body).toMatchObject({ status: 'stopped', simulatedNow: null });
+    const logged = stopped.body.inquiriesLogged as number;
+    await sleep(1500);
+    const [row] = await t.database.query<{ n: number }>('SELECT COUNT(*) AS n FROM inquiries WHERE loggedById IN (SELECT id FROM users WHERE username LIKE ?)', [`sim${id}-op%`]);
+    expect(Number(row.n)).toBe(logged);
+    const again = await t.http().delete(`/api/simulations/${id}`).set(bearer(admin)).expect(409);
+    expect(again.body).toMatchObject({ code: 'simulation_not_running' });
+    // Its operators cannot sign in any more.
+    const [ops] = await t.database.query<{ n: number }>('SELECT COUNT(*) AS n FROM users WHERE username LIKE ? AND disabled = 0', [`sim${id}-op%`]);
+    expect(Number(ops.n)).toBe(0);
+  }, 240_000);
+});
