@@ -22,6 +22,8 @@ export const NAV_ITEMS = {
   municipalities: { path: '/municipalities', label: '市町村', roles: ALL },
   audit: { path: '/audit', label: '監査ログ', roles: ['admin'] },
   users: { path: '/users', label: 'ユーザー', roles: ['admin'] },
+  /** The campaign simulator (only answers in simulation mode, `npm run demo`). */
+  simulation: { path: '/simulation', label: 'シミュレーション', roles: ['admin'] },
 } as const satisfies Record<string, NavItem>;
 
 export type PageKey = keyof typeof NAV_ITEMS;

@@ -84,6 +84,8 @@ export interface SimulationView {
   endDate: string | null;
   /** The simulated instant (ISO) while the clock runs, else null. */
   simulatedNow: string | null;
+  /** Simulated milliseconds per real millisecond while the clock runs (speed × 525 open minutes), else null. */
+  clockRate: number | null;
   targets: number | null;
   inquiriesLogged: number;
   inquiriesFailed: number;

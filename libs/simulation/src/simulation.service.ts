@@ -156,8 +156,9 @@ export class SimulationService implements OnApplicationBootstrap, OnApplicationS
   }
 
   private async viewOf(r: SimulationRecord): Promise<SimulationView> {
-    const following = this.clock.current()?.id === r.id;
-    return toSimulationView(r, following && r.status === 'running' ? this.clock.now() : null, r.campaignId ? await this.wavesOf(r.campaignId) : []);
+    const current = this.clock.current();
+    const following = current?.id === r.id && r.status === 'running';
+    return toSimulationView(r, following ? this.clock.now() : null, following ? simulatedRate(current.timeline) : null, r.campaignId ? await this.wavesOf(r.campaignId) : []);
   }
 
   private async wavesOf(campaignId: number): Promise<SimulationWaveSeen[]> {
