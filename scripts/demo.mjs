@@ -6,7 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const say = (text) => process.stdout.write(`${text}\n`);
@@ -28,7 +28,7 @@ if (!/^\d*\.?\d+$/.test(scale)) {
   say(`--scale は 0.001〜1 の数で指定してください（${scale}）。`);
   process.exit(2);
 }
-const dataDir = process.env.DATA_DIR || 'data';
+const dataDir = resolve(ROOT, process.env.DATA_DIR || 'data');
 const redisUrl = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
 
 // --- build when dist is missing or older than the sources ---
@@ -70,8 +70,8 @@ if (!redisUp) {
 }
 
 // --- one SQLite file (and its demo logins) per scale, so lists of two scales never mix ---
-mkdirSync(join(ROOT, dataDir), { recursive: true });
-const base = join(ROOT, dataDir, `demo-scale-${scale}`);
+mkdirSync(dataDir, { recursive: true });
+const base = join(dataDir, `demo-scale-${scale}`);
 const loginsFile = `${base}.logins.json`;
 const logins = existsSync(loginsFile)
   ? JSON.parse(readFileSync(loginsFile, 'utf8'))
