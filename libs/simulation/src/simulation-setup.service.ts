@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { copyFileSync, createReadStream, existsSync, mkdirSync, statSync } from 'node:fs';
+import { copyFileSync, createReadStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { DataSource, In } from 'typeorm';
@@ -16,6 +16,7 @@ import { WaveActionsService } from '../../mailing/src/api/wave-actions.service';
 import { WavePlanningService } from '../../mailing/src/api/wave-planning.service';
 import { callCenterDailyCapacity } from '../../mailing/src/planning/call-center-capacity';
 import { Wave } from '../../mailing/src/waves/wave.entity';
+import { spreadSapporoOverWards } from './sapporo-wards';
 import { SAPPORO_CODE } from './scenarios';
 
 const POLL_MS = 500;
@@ -74,7 +75,11 @@ export class SimulationSetup {
     const insured = Math.max(100, Math.round(DEFAULT_DATASET.insured * scale));
     const dir = join(this.config.dataDir, 'simulation', `insured-${insured}-seed-${DEFAULT_DATASET.seed}`);
     const files = { insured: join(dir, 'insured.sjis.csv'), cardHolders: join(dir, 'card-holders.sjis.csv') };
-    if (!existsSync(join(dir, 'expected.json'))) await generateDataset({ dir, insured, encoding: 'shift_jis' });
+    if (!existsSync(join(dir, 'ready'))) {
+      await generateDataset({ dir, insured, encoding: 'shift_jis' });
+      await spreadSapporoOverWards(files.insured);
+      writeFileSync(join(dir, 'ready'), ''); // generated and the ward prefixes written: reused by later runs
+    }
     check();
 
     await report('import_insured', 0);
