@@ -15,6 +15,8 @@ export const TAIL_BUSINESS_DAYS = 10;
 export const MAX_EXTRA_BUSINESS_DAYS = 30;
 const TICK_MS = 1000;
 const POST_CONCURRENCY = 4;
+/** The stretch one draw covers at most: the guard's 15-minute interval. */
+const PIECE_MINUTES = 15;
 
 export interface RunCounts {
   inquiriesLogged: number;
@@ -153,14 +155,24 @@ export class SimulationRunner {
   }
   private hours: readonly number[] = [];
 
-  /** Draws and logs the inquiries of [from, to) of a day. */
+  /**
+   * Draws and logs the inquiries of [from, to) of a day, in pieces of at most 15 minutes (the guard's
+   * interval), so that a fast clock does not smear a two-hour spike over the whole day.
+   */
   private async fill(date: IsoDate, fromMinute: number, toMinute: number): Promise<void> {
     if (toMinute <= fromMinute) return;
     const forecasts = await this.forecasts(date);
     const { openMinute, closeMinute } = this.input.timeline;
-    const drawn = drawInquiries(this.random, forecasts, { hours: this.hours, openMinute, closeMinute }, fromMinute, toMinute, (code) =>
-      loadMultiplier(this.input.inputs, this.window!, code, date, fromMinute, toMinute),
-    );
+    const drawn: DrawnInquiry[] = [];
+    for (let from = fromMinute; from < toMinute; ) {
+      const to = Math.min(toMinute, (Math.floor(from / PIECE_MINUTES) + 1) * PIECE_MINUTES);
+      drawn.push(
+        ...drawInquiries(this.random, forecasts, { hours: this.hours, openMinute, closeMinute }, from, to, (code) =>
+          loadMultiplier(this.input.inputs, this.window!, code, date, from, to),
+        ),
+      );
+      from = to;
+    }
     await this.post(date, drawn);
   }
 
