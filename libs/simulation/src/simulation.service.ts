@@ -23,6 +23,9 @@ import { SimulationRecord } from './simulation.entity';
 import { toSimulationView } from './simulation-view';
 
 const ACTIVE = 'active';
+const LOCKED_RETRIES = 180;
+
+const isLocked = (error: unknown): boolean => /SQLITE_BUSY|database is locked/i.test(`${(error as { code?: string }).code ?? ''} ${(error as Error)?.message ?? ''}`);
 const STOP_WAIT_MS = 30_000;
 const EMIT_EVERY_MS = 500;
 
@@ -173,8 +176,22 @@ export class SimulationService implements OnApplicationBootstrap, OnApplicationS
     }));
   }
 
+  /**
+   * Stores and pushes the run's state. On embedded SQLite a full-scale import in the worker holds the write
+   * lock for a minute: a progress update then waits for the next one, a final one (`force`) is retried.
+   */
   private async update(id: number, set: Partial<SimulationRecord>, force = false): Promise<void> {
-    await this.records.update(id, set);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.records.update(id, set);
+        break;
+      } catch (error) {
+        if (!isLocked(error)) throw error;
+        if (!force) return;
+        if (attempt >= LOCKED_RETRIES) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+      }
+    }
     const now = Date.now();
     // Every step is pushed; progress within a step at most twice a second.
     const newPhase = set.phase !== undefined && set.phase !== this.lastPhase;
@@ -226,7 +243,7 @@ export class SimulationService implements OnApplicationBootstrap, OnApplicationS
         await this.update(id, { progress: runner.progress(), endDate: runner.endDate, ...runner.counts });
         await new Promise((resolve) => setTimeout(resolve, RUNNER_TICK_MS));
       }
-      await this.records.update(id, { ...runner.counts, endDate: runner.endDate, progress: control.stop ? runner.progress() : 100 });
+      await this.update(id, { ...runner.counts, endDate: runner.endDate, progress: control.stop ? runner.progress() : 100 }, true);
       await this.finish(id, control.stop ? 'stopped' : 'completed', control.stop ? '停止しました。記録した問い合わせと発送済みの波はそのまま残ります。' : `${runner.endDate}まで実行しました。`);
     } catch (error) {
       if (error instanceof SimulationStopped) {
