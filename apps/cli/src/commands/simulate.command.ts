@@ -5,6 +5,7 @@ export const SIMULATE_USAGE =
   'simulate <baseline|sapporo|surge|half-operators> [--scale 0.1] [--speed 1] [--seed 1] [--multiplier N] [--hours N] [--url http://127.0.0.1:3000] [--username admin]  (password: WAVEDESK_PASSWORD)';
 
 const POLL_MS = 1000;
+const MAX_UNREACHABLE = 60;
 
 interface Http {
   (method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }>;
@@ -85,6 +86,7 @@ export async function simulateCommand(args: Args, out: Output, env: NodeJS.Proce
   try {
     let phase = view.phase;
     let holds = 0;
+    let unreachable = 0;
     for (;;) {
       if (stopping) {
         // The API may be stopping too (Ctrl-C reaches it as well): it then stops the run itself.
@@ -95,8 +97,13 @@ export async function simulateCommand(args: Args, out: Output, env: NodeJS.Proce
         return 130;
       }
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-      const res = await http('GET', `/api/simulations/${view.id}`);
-      if (res.status !== 200) continue;
+      // A connection reset while the API is busy (a big approval on SQLite) is tried again, for a minute.
+      const res = await http('GET', `/api/simulations/${view.id}`).catch((error: unknown) => {
+        if (++unreachable > MAX_UNREACHABLE) throw error;
+        return null;
+      });
+      if (res?.status !== 200) continue;
+      unreachable = 0;
       view = res.body as SimulationView;
       if (view.phase !== phase) {
         phase = view.phase;
