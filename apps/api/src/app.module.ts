@@ -7,6 +7,7 @@ import { AllExceptionsFilter, Clock } from '@wavedesk/common';
 import { ConfigModule, loadConfig } from '@wavedesk/config';
 import { DatabaseModule } from '@wavedesk/database';
 import { ForecastModule } from '@wavedesk/forecast';
+import { GuardModule } from '@wavedesk/guard';
 import { ImportsModule } from '@wavedesk/imports';
 import { InquiriesModule, PlanLoadForecast } from '@wavedesk/inquiries';
 import { LivePublisher, SocketServerPublisher } from '@wavedesk/live';
@@ -47,7 +48,7 @@ const logger = LoggerModule.forRootAsync({
 export class ApiCoreModule {}
 
 @Module({
-  imports: [logger, ConfigModule, DatabaseModule, QueuesModule, ApiCoreModule, AuditModule, AuthModule, MunicipalitiesModule, ForecastModule, InquiriesModule.forRoot({ loadForecast: PlanLoadForecast }), CampaignsModule, ImportsModule, MatchingModule, WavesModule, SimulationModule],
+  imports: [logger, ConfigModule, DatabaseModule, QueuesModule, ApiCoreModule, AuditModule, AuthModule, MunicipalitiesModule, ForecastModule, InquiriesModule.forRoot({ loadForecast: PlanLoadForecast }), CampaignsModule, ImportsModule, MatchingModule, WavesModule, GuardModule, SimulationModule],
   controllers: [HealthController, SystemController],
   providers: [LiveGateway, { provide: APP_FILTER, useClass: AllExceptionsFilter }],
 })

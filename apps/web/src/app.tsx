@@ -6,6 +6,7 @@ import { homePathFor } from './navigation';
 import { AuditPage } from './pages/audit/audit-page';
 import { DashboardPage } from './pages/dashboard/dashboard-page';
 import { DeskPage } from './pages/desk/desk-page';
+import { GuardRulesPage } from './pages/guard-rules/guard-rules-page';
 import { MailingPage } from './pages/mailing/mailing-page';
 import { MunicipalitiesPage } from './pages/municipalities/municipalities-page';
 import { MunicipalityHome, MunicipalityPage } from './pages/municipality/municipality-page';
@@ -53,6 +54,7 @@ export function App() {
               <Route path="municipality/:code" element={<RequirePage page="municipalities"><MunicipalityPage /></RequirePage>} />
               <Route path="mailing" element={<RequirePage page="mailing"><MailingPage /></RequirePage>} />
               <Route path="municipalities" element={<RequirePage page="municipalities"><MunicipalitiesPage /></RequirePage>} />
+              <Route path="guard-rules" element={<RequirePage page="guardRules"><GuardRulesPage /></RequirePage>} />
               <Route path="audit" element={<RequirePage page="audit"><AuditPage /></RequirePage>} />
               <Route path="users" element={<RequirePage page="users"><UsersPage /></RequirePage>} />
               <Route path="simulation" element={<RequirePage page="simulation"><SimulationPage /></RequirePage>} />

@@ -20,6 +20,7 @@ export const NAV_ITEMS = {
   dashboard: { path: '/dashboard', label: 'ダッシュボード', roles: ['admin', 'supervisor'] },
   mailing: { path: '/mailing', label: '発送', roles: ['admin', 'supervisor'] },
   municipalities: { path: '/municipalities', label: '市町村', roles: ALL },
+  guardRules: { path: '/guard-rules', label: '監視ルール', roles: ['admin'] },
   audit: { path: '/audit', label: '監査ログ', roles: ['admin'] },
   users: { path: '/users', label: 'ユーザー', roles: ['admin'] },
   /** The campaign simulator (only answers in simulation mode, `npm run demo`). */

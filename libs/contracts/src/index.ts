@@ -4,4 +4,5 @@ export * from './live-events';
 export * from './errors';
 export * from './inquiries';
 export * from './imports';
+export * from './guard';
 export * from './simulation';

@@ -10,6 +10,7 @@ import { Wave } from '../../mailing/src/waves/wave.entity';
 import { FormLedgerEntry } from '../../mailing/src/ledger/form-ledger.entity';
 import { ReleaseUnitRecord } from '../../mailing/src/release/release-unit.entity';
 import { ApplicationIdEntry, CardHolderKey, ImportErrorRecord, ImportRecord, InsuredPerson } from '../../imports/src/db';
+import { GuardEvent, GuardRuleSet, GuardStateRow } from '../../guard/src/api/guard.entities';
 import { BatchMatchResult, MatchReview, MatchRun } from '../../mailing/src/matching/db';
 import { SimulationRecord } from '../../simulation/src/simulation.entity';
 
@@ -20,4 +21,4 @@ import { SimulationRecord } from '../../simulation/src/simulation.entity';
 export const ENTITIES = [Municipality, User, AuditEntry, InquiryCategory, Inquiry, Campaign, Batch, ForecastSetting,
   Wave, FormLedgerEntry, ReleaseUnitRecord,
   ImportRecord, ImportErrorRecord, InsuredPerson, CardHolderKey, ApplicationIdEntry, MatchRun, BatchMatchResult, MatchReview,
-  SimulationRecord];
+  GuardRuleSet, GuardEvent, GuardStateRow, SimulationRecord];

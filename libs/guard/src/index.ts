@@ -11,3 +11,6 @@ export * from './rules/capacity-check';
 export * from './rules/guard-detector';
 export * from './rules/waves-to-hold';
 export * from './rules/poisson-tail';
+export * from './rules/rule-set-versions';
+// The API side (Nest): GuardModule and its services.
+export * from './api';

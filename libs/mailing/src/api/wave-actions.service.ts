@@ -105,13 +105,14 @@ export class WaveActionsService {
 
   /**
    * → held. A unit being written finishes whole; no further unit is claimed (the claim checks the wave
-   * under a row lock). Retried when a unit's claim changed the wave in between.
+   * under a row lock). Retried when a unit's claim changed the wave in between. The load guard holds as
+   * `{ system: 'guard' }` with `detail` naming its rule and event (audited with the transition).
    */
-  async hold(id: number, reason: string, actor: WaveActor, clientAddress?: string): Promise<WaveView> {
+  async hold(id: number, reason: string, actor: WaveActor, clientAddress?: string, detail?: Record<string, unknown>): Promise<WaveView> {
     for (let attempt = 1; ; attempt++) {
       const wave = await this.transitions.load(id);
       try {
-        await this.transitions.apply(wave, 'hold', { actor, clientAddress, reason });
+        await this.transitions.apply(wave, 'hold', { actor, clientAddress, reason, detail });
         break;
       } catch (error) {
         if (attempt >= RETRIES || (error as { code?: string }).code !== 'wave_changed') throw error;

@@ -1,3 +1,4 @@
+import type { GuardAlert } from '../../api/guard-types';
 import { WAVE_STATUS_LABELS, readWaveStatus } from './waves';
 
 /** One line of the alert feed. */
@@ -12,39 +13,37 @@ export interface AlertItem {
   severity: 'warning' | 'info';
 }
 
-const RULE_WORDS: Record<string, string> = { spike: '問い合わせの急増', capacity: '対応能力の超過' };
-
-const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-const round = (v: number) => Math.round(v).toLocaleString('ja-JP');
+const ALERT_TITLES: Record<string, string> = {
+  trip: '負荷監視：保留',
+  resume: '負荷監視：再開',
+  acknowledge: '負荷監視：確認',
+  'keep-holding': '負荷監視：保留を続ける',
+};
 
 /**
- * A `guard:alert` (the load guard tripped or resumed) in words. The payload follows the guard's decision
- * (`trip` or `resume`, `rule`, `scope`, `municipalityCode`, `evidence { actual, expected }`); a `message`
- * from the server is used as it is.
+ * A `guard:alert` (GuardAlert: `{ type, event }`) in words: the event's Japanese summary for a trip, who
+ * resumed, acknowledged or kept it holding otherwise.
  */
-export function guardAlertItem(payload: unknown, receivedAt: Date, nameOf: (code: string) => string, seq: number): AlertItem {
-  const p = (typeof payload === 'object' && payload !== null ? payload : {}) as Record<string, unknown>;
-  const rule = (typeof p.rule === 'object' && p.rule !== null ? p.rule : {}) as Record<string, unknown>;
-  const evidence = (typeof p.evidence === 'object' && p.evidence !== null ? p.evidence : {}) as Record<string, unknown>;
-  const resume = p.resume === true;
-  const where = typeof p.municipalityCode === 'string' ? nameOf(p.municipalityCode) : '全道';
-  const ruleWord = typeof rule.kind === 'string' ? (RULE_WORDS[rule.kind] ?? rule.kind) : typeof p.rule === 'string' ? (RULE_WORDS[p.rule] ?? p.rule) : '負荷監視';
-  const actual = num(evidence.actual);
-  const expected = num(evidence.expected);
-  const figures = actual !== null && expected !== null ? `（実績 ${round(actual)}件／試算 ${round(expected)}件）` : '';
+export function guardAlertItem(payload: unknown, receivedAt: Date): AlertItem | null {
+  const p = (typeof payload === 'object' && payload !== null ? payload : {}) as Partial<GuardAlert>;
+  const e = p.event;
+  if (!e || typeof p.type !== 'string' || typeof e.summary !== 'string') return null;
+  const place = e.municipalityName ?? '全道';
   const text =
-    typeof p.message === 'string'
-      ? p.message
-      : resume
-        ? `${where}：${ruleWord}がおさまりました${figures}。次の波の保留を解除できます。`
-        : `${where}：${ruleWord}を検知しました${figures}。次の波を保留します。`;
+    p.type === 'trip'
+      ? e.summary
+      : p.type === 'resume'
+        ? `${place}：${e.resumed?.by === 'guard' ? '負荷が下がったため自動で再開しました' : `${e.resumed?.by ?? ''} が再開しました（理由：${e.resumed?.reason ?? ''}）`}。`
+        : p.type === 'acknowledge'
+          ? `${place}：${e.acknowledged?.by ?? ''} が確認しました。`
+          : `${place}：${e.keptHolding?.by ?? ''} が保留を続けることにしました。`;
   return {
-    id: typeof p.key === 'string' ? `guard:${p.key}:${resume ? 'resume' : 'trip'}` : `guard:${seq}`,
+    id: `guard:${e.id}:${p.type}`,
     kind: 'guard',
-    at: typeof p.at === 'string' ? p.at : receivedAt.toISOString(),
-    title: resume ? '負荷監視：解除' : '負荷監視：警告',
+    at: p.type === 'trip' ? e.decidedAt : receivedAt.toISOString(),
+    title: ALERT_TITLES[p.type] ?? '負荷監視',
     text,
-    severity: resume ? 'info' : 'warning',
+    severity: p.type === 'trip' ? 'warning' : 'info',
   };
 }
 

@@ -6,7 +6,9 @@ import { campaignRange, cumulativeRows, parseDailyPivotCsv } from './campaign-cu
 import { municipalityLoadRows, sortLoadRows } from './municipality-load-rows';
 import { intervalAt, jstClock } from './staffing';
 import { SUBPREFECTURE_TILES, subprefectureLoads } from './subprefecture-tiles';
-import { datePosition, groupWaves, mergeWaveViews, readWaveStatus } from './waves';
+import type { GuardEventView } from '../../api/guard-types';
+import { applyGuardAlert, guardActions, resumeModeText } from './guard-events';
+import { datePosition, groupWaves, heldByGuard, mergeWaveViews, readWaveStatus } from './waves';
 
 const municipality = (code: string, name: string, subprefectureShort: string): Municipality => ({
   code, name, kana: '', subprefecture: `${subprefectureShort}振興局`, subprefectureShort, district: null, population: 1, counterCapacity: 10, contactPhone: null,
@@ -129,13 +131,18 @@ describe('waves and alerts', () => {
     const at = new Date('2027-02-16T01:00:00Z');
     const held = waveStatusItem({ id: 4, status: 'held', reason: '負荷超過' }, at, 1)!;
     expect(held).toMatchObject({ kind: 'wave', severity: 'warning', text: '波 4 が「保留中」になりました（理由：負荷超過）。' });
-    const trip = guardAlertItem(
-      { key: 'k1', trip: true, rule: { kind: 'spike' }, scope: 'municipality', municipalityCode: '012025', at: '2027-02-16T01:00:00Z', evidence: { actual: 42, expected: 20.4 } },
-      at,
-      (code) => (code === '012025' ? '函館市' : code),
-      2,
-    );
-    expect(trip).toMatchObject({ kind: 'guard', severity: 'warning', text: '函館市：問い合わせの急増を検知しました（実績 42件／試算 20件）。次の波を保留します。' });
+    const event = {
+      id: 7, key: 'k1', ruleId: 'spike-municipality', ruleVersion: 1, ruleName: '市町村の問い合わせ急増', kind: 'spike', scope: 'municipality',
+      municipalityCode: '012025', municipalityName: '函館市', resumeMode: 'auto', wavesHeld: [{ id: 4, name: '第3波', mailDate: '2027-02-22' }],
+      evidence: { actual: 21, expected: 7.6, score: 7.2, threshold: 7, windowStart: '', windowEnd: '', pValue: 0.00004 },
+      decidedAt: '2027-02-16T01:00:00.000Z', summary: '函館市：過去45分で21件（予測7.6件）、CUSUM 7.2 ≥ 7、p = 0.00004 — 第3波を保留',
+      status: 'holding', acknowledged: null, keptHolding: null, resumed: null,
+    } as const;
+    const trip = guardAlertItem({ type: 'trip', event }, at)!;
+    expect(trip).toMatchObject({ kind: 'guard', severity: 'warning', title: '負荷監視：保留', text: event.summary });
+    const resumed = guardAlertItem({ type: 'resume', event: { ...event, status: 'resumed', resumed: { by: 'guard', at: '', reason: null } } }, at)!;
+    expect(resumed).toMatchObject({ severity: 'info', text: '函館市：負荷が下がったため自動で再開しました。' });
+    expect(guardAlertItem({ something: 'else' }, at)).toBeNull();
     const feed = pushAlert(pushAlert(pushAlert([], held), trip), trip);
     expect(feed.map((a) => a.kind)).toEqual(['guard', 'wave']);
   });
@@ -150,5 +157,34 @@ describe('waves and alerts', () => {
     expect(jstClock(new Date('2027-02-16T00:15:00Z'))).toBe('09:15');
     expect(intervalAt(intervals, '09:15')?.agents).toBe(4);
     expect(intervalAt(intervals, '09:30')).toBeNull();
+  });
+});
+
+describe('load guard on the dashboard', () => {
+  const base: GuardEventView = {
+    id: 1, key: 'k', ruleId: 'spike-municipality', ruleVersion: 1, ruleName: '市町村の問い合わせ急増', kind: 'spike', scope: 'municipality',
+    municipalityCode: '011002', municipalityName: '札幌市', resumeMode: 'auto', wavesHeld: [], evidence: { actual: 1, expected: 1, score: 1, threshold: 1, windowStart: '', windowEnd: '' },
+    decidedAt: '', summary: 's', status: 'holding', acknowledged: null, keptHolding: null, resumed: null,
+  };
+
+  it('keeps the open events current from guard:alert, newest first, and drops resumed ones', () => {
+    const one = applyGuardAlert([], { type: 'trip', event: base });
+    const two = applyGuardAlert(one, { type: 'trip', event: { ...base, id: 2 } });
+    expect(two.map((e) => e.id)).toEqual([2, 1]);
+    const acknowledged = applyGuardAlert(two, { type: 'acknowledge', event: { ...base, acknowledged: { by: 'sv', at: '' } } });
+    expect(acknowledged.find((e) => e.id === 1)?.acknowledged).toEqual({ by: 'sv', at: '' });
+    expect(applyGuardAlert(acknowledged, { type: 'resume', event: { ...base, status: 'resumed' } }).map((e) => e.id)).toEqual([2]);
+  });
+
+  it('offers only the actions that still make sense', () => {
+    expect(guardActions(base)).toEqual({ acknowledge: true, keepHolding: true, resume: true });
+    expect(guardActions({ ...base, resumeMode: 'manual', acknowledged: { by: 'sv', at: '' } })).toEqual({ acknowledge: false, keepHolding: false, resume: true });
+    expect(guardActions({ ...base, status: 'resumed' })).toEqual({ acknowledge: false, keepHolding: false, resume: false });
+    expect(resumeModeText({ ...base, keptHolding: { by: 'sv', at: '', reason: null } })).toBe('保留を続ける（sv）— 再開は手動');
+  });
+
+  it('tells a hold by the guard from a hold by hand', () => {
+    expect(heldByGuard('負荷監視「市町村の問い合わせ急増」（spike-municipality 第1版）：…')).toBe(true);
+    expect(heldByGuard('札幌市の窓口が混雑')).toBe(false);
   });
 });

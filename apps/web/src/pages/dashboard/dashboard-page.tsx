@@ -10,6 +10,7 @@ import { useLiveLoad, useNow } from '../../components/use-live-load';
 import { formatDateTime } from '../../format';
 import { useLiveEvent } from '../../live';
 import { AlertFeed } from './alert-feed';
+import { GuardPanel } from './guard-panel';
 import { guardAlertItem, pushAlert, waveStatusItem, type AlertItem } from './alerts';
 import { cumulativeRows } from './campaign-curve';
 import { CampaignCurveChart } from './campaign-curve-chart';
@@ -83,9 +84,11 @@ export function DashboardPage() {
     };
   }, [api, today, staffingGeneration]);
 
-  const nameOf = (code: string) => municipalities.find((m) => m.code === code)?.name ?? code;
   useLiveEvent(LIVE_EVENTS.forecastUpdate, () => setStaffingGeneration((g) => g + 1));
-  useLiveEvent<unknown>(LIVE_EVENTS.guardAlert, (payload) => setAlerts((list) => pushAlert(list, guardAlertItem(payload, new Date(), nameOf, ++seq.current))));
+  useLiveEvent<unknown>(LIVE_EVENTS.guardAlert, (payload) => {
+    const item = guardAlertItem(payload, new Date());
+    if (item) setAlerts((list) => pushAlert(list, item));
+  });
   useLiveEvent<unknown>(LIVE_EVENTS.waveStatus, (payload) => {
     const item = waveStatusItem(payload, new Date(), ++seq.current);
     if (item) setAlerts((list) => pushAlert(list, item));
@@ -149,6 +152,11 @@ export function DashboardPage() {
           <section className="card card--wide" aria-labelledby="waves-heading">
             <h2 id="waves-heading">発送の波</h2>
             <Waves waves={waves} range={campaign.range} api={api} canAct={canAct} today={today} />
+          </section>
+
+          <section className="card card--wide" aria-labelledby="guard-heading">
+            <h2 id="guard-heading">負荷監視</h2>
+            <GuardPanel canAct={canAct} />
           </section>
 
           <section className="card" aria-labelledby="alerts-heading">

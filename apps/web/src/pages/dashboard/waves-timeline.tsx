@@ -3,7 +3,7 @@ import { ApiError, type ResumePreview, type WavedeskApi } from '../../api';
 import { formatExpected } from '../../components/hourly-rows';
 import { formatDate, formatNumber } from '../../format';
 import type { CampaignRange } from './campaign-curve';
-import { HOLDABLE, WAVE_STATUS_LABELS, datePosition, type WaveLine } from './waves';
+import { HOLDABLE, WAVE_STATUS_LABELS, datePosition, heldByGuard, type WaveLine } from './waves';
 
 interface WavesTimelineProps {
   waves: readonly WaveLine[];
@@ -106,7 +106,7 @@ function WaveRow({ wave, range, api, canAct, todayAt }: { wave: WaveLine; range:
           {wave.peakDate && `・ピーク ${day(wave.peakDate)}`}
         </span>
       </div>
-      {status === 'held' && wave.heldReason && <p className="wave__held">保留の理由：{wave.heldReason}</p>}
+      {status === 'held' && wave.heldReason && <p className="wave__held">{heldByGuard(wave.heldReason) ? '負荷監視が保留' : '保留の理由'}：{wave.heldReason}</p>}
       <div className="wave__track" aria-hidden="true">
         <span className="wave__today" style={{ left: `${todayAt}%` }} />
         {arrival !== null && peak !== null && <span className="wave__response" style={{ left: `${arrival}%`, width: `${Math.max(1, peak - arrival)}%` }} />}

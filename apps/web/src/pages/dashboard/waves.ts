@@ -114,3 +114,6 @@ export function datePosition(date: string, from: string, to: string): number {
   if (!(span > 0)) return 0;
   return Math.min(100, Math.max(0, ((Date.parse(`${date}T00:00:00Z`) - start) / span) * 100));
 }
+
+/** Whether a hold was made by the load guard (its reasons start with 「負荷監視」, see libs/guard GuardActions). */
+export const heldByGuard = (reason: string | null | undefined): boolean => typeof reason === 'string' && reason.startsWith('負荷監視');
