@@ -2,11 +2,12 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { io, type Socket } from 'socket.io-client';
-import { LIVE_EVENTS, type ServerClockView, type SimulationView } from '@wavedesk/contracts';
+import { LIVE_EVENTS, type GuardEventPage, type ServerClockView, type SimulationView } from '@wavedesk/contracts';
+import { businessCalendar } from '@wavedesk/forecast';
 import { bearer, TestApp } from './support/test-app';
 
-/** Small and fast for a 2-core CI: 0.5 % of Hokkaido's insured (4,194 people), one business day per second. */
-const SMALL = { scale: 0.005, speed: 60 };
+/** Small and fast for a 2-core CI: 5 % of Hokkaido's insured (41,944 people), one business day per second. */
+const SMALL = { scale: 0.05, speed: 60 };
 
 const until = async <T>(what: string, read: () => Promise<T>, done: (v: T) => boolean, timeoutMs = 180_000): Promise<T> => {
   const deadline = Date.now() + timeoutMs;
@@ -114,6 +115,8 @@ describe('simulations (WAVEDESK_SIMULATION=true)', () => {
       expect(statuses.waves.map((w) => w.status)).toEqual(statuses.waves.map(() => 'done'));
       const [held] = await t.database.query<{ n: number }>(`SELECT COUNT(*) AS n FROM audit_log WHERE action = 'wave.hold'`);
       expect(Number(held.n)).toBe(0);
+      const events: GuardEventPage = (await t.http().get('/api/guard/events').set(bearer(supervisor)).expect(200)).body;
+      expect(events.items.filter((e) => e.wavesHeld.length > 0)).toEqual([]);
 
       // Pages followed it live: set-up steps, then the clock, then the end.
       expect(pushed.some((v) => v.id === id && v.phase === 'import_insured')).toBe(true);
@@ -127,6 +130,63 @@ describe('simulations (WAVEDESK_SIMULATION=true)', () => {
       socket.disconnect();
     }
   }, 420_000);
+
+  /**
+   * The issue's "Done when" at a scale CI can run: at 5 % of Hokkaido 札幌市 expects about 5 inquiries on
+   * its busiest day, under one in three hours, so 3× would add two inquiries that no honest test tells from
+   * chance (the rule wants a CUSUM of 7 and 5 inquiries in 30 minutes). The scenario's inputs are raised to
+   * 40× for 3 open hours (about 70 where 1.7 were expected). At scale 1 the default 3× for 2 hours does it
+   * (docs/simulator.md §6). The spike rule is set to manual resume first, as an admin would on 監視ルール,
+   * so that the supervisor — not the guard's auto resume — decides when the wave goes.
+   */
+  it('sapporo: the guard holds the next wave with 札幌市 by itself, a supervisor resumes it with a reason, and it moves later', async () => {
+    const current = (await t.http().get('/api/guard/rules').set(bearer(admin)).expect(200)).body as { rules: Array<{ id: string; resume: { mode: string } }> };
+    const rules = current.rules.map((r) => (r.id === 'spike-municipality' ? { ...r, resume: { ...r.resume, mode: 'manual' } } : r));
+    await t.http().put('/api/guard/rules').set(bearer(admin)).send({ rules }).expect(200);
+
+    const started = await t.http().post('/api/simulations').set(bearer(admin)).send({ scenario: 'sapporo', ...SMALL, multiplier: 40, hours: 3 }).expect(202);
+    const id: number = started.body.id;
+    const running = await until('the clock', () => view(id), (v) => v.status !== 'setting_up');
+    expect(`${running.status}: ${running.message}`).toMatch(/^running: 札幌市で試算の40倍/);
+    const sapporoWaves = running.waves.filter((w) => w.includesSapporo);
+    expect(sapporoWaves.length).toBeGreaterThanOrEqual(2);
+
+    // Held by the guard, not by a person, through the state machine: the next wave with 札幌市.
+    const holding = await until('the guard to hold', () => view(id), (v) => v.holdsSeen > 0 || v.status !== 'running', 180_000);
+    const heldWave = holding.waves.find((w) => w.status === 'held')!;
+    if (!heldWave) {
+      const ev = (await t.http().get('/api/guard/events').set(bearer(supervisor))).body;
+      const sap = await t.database.query(`SELECT DATE_FORMAT(receivedAt, '%Y-%m-%d %H') AS h, COUNT(*) AS n FROM inquiries WHERE municipalityCode = '011002' GROUP BY h ORDER BY n DESC LIMIT 8`);
+      throw new Error(JSON.stringify({ message: holding.message, waves: holding.waves, ev, sap }).slice(0, 6000));
+    }
+    expect(heldWave).toMatchObject({ id: sapporoWaves[1].id, includesSapporo: true });
+    const events: GuardEventPage = (await t.http().get('/api/guard/events').set(bearer(supervisor)).expect(200)).body;
+    const trip = events.items.find((e) => e.wavesHeld.some((w) => w.id === heldWave.id))!;
+    expect(trip).toMatchObject({ ruleId: 'spike-municipality', municipalityCode: '011002', status: 'holding' });
+    expect(trip.summary).toContain('札幌市');
+    const [hold] = await t.database.query<{ actorName: string }>(`SELECT actorName FROM audit_log WHERE action = 'wave.hold' AND target = ?`, [`wave:${heldWave.id}`]);
+    expect(hold.actorName).toBe('guard');
+
+    // The simulator does not release it on its date; the supervisor resumes once that date has passed.
+    const passed = await until('the held wave\'s date to pass', () => view(id), (v) => (v.simulatedNow ?? '').slice(0, 10) > heldWave.mailDate, 120_000);
+    expect(passed.waves.find((w) => w.id === heldWave.id)!.status).toBe('held');
+    await t.http().post(`/api/guard/events/${trip.id}/resume`).set(bearer(supervisor)).send({ reason: '札幌市の窓口の混雑が解消したため' }).expect(200);
+    const resumed = await view(id);
+    const moved = resumed.waves.find((w) => w.id === heldWave.id)!;
+    expect(moved.mailDate > heldWave.mailDate).toBe(true);
+    // Waves after it in its batch keep their spacing: they move by as many business days.
+    const cal = businessCalendar();
+    const shift = cal.businessDaysBetween(heldWave.mailDate, moved.mailDate);
+    for (const later of holding.waves.filter((w) => w.batchName === heldWave.batchName && w.mailDate > heldWave.mailDate && w.status === 'approved')) {
+      expect(resumed.waves.find((w) => w.id === later.id)!.mailDate).toBe(cal.addBusinessDays(later.mailDate, shift));
+    }
+
+    // It is then released on its new date like any other, and the campaign completes.
+    const done = await until('the end of the campaign', () => view(id), (v) => v.status !== 'running', 240_000);
+    expect(done).toMatchObject({ status: 'completed', holdsSeen: 1 });
+    expect(done.waves.find((w) => w.id === heldWave.id)!.status).not.toBe('held');
+    expect(done.wavesReleased).toBe(done.waves.length);
+  }, 600_000);
 
   it('stops cleanly on DELETE, reusing the lists already imported; a second stop is a 409', async () => {
     const started = await t.http().post('/api/simulations').set(bearer(admin)).send({ scenario: 'surge', ...SMALL, speed: 1 }).expect(202);

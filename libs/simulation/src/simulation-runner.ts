@@ -28,6 +28,8 @@ export interface RunCounts {
 
 export interface RunnerDeps {
   dataSource: DataSource;
+  /** The load guard, evaluated on the simulated clock (its own timer runs on real time). */
+  guard: { evaluateNow(options?: { capacity?: boolean }): Promise<unknown> };
   forecast: ForecastService;
   waves: WaveActionsService;
   operators: SimulationOperators;
@@ -82,7 +84,11 @@ export class SimulationRunner {
   async tick(realNowMs: number): Promise<boolean> {
     const pos = simulatedPosition(this.input.timeline, realNowMs);
     while (!this.day || this.day.index < pos.dayIndex) {
-      if (this.day) await this.fill(this.day.date, this.day.minute, this.input.timeline.closeMinute);
+      if (this.day) {
+        await this.fill(this.day.date, this.day.minute, this.input.timeline.closeMinute);
+        await this.deps.guard.evaluateNow();
+        await this.watchHolds();
+      }
       const index = this.day ? this.day.index + 1 : 0;
       const date = businessCalendar().addBusinessDays(this.input.timeline.startDate, index);
       if (this.endDate && date > this.endDate) return false;
@@ -90,6 +96,7 @@ export class SimulationRunner {
     }
     await this.fill(this.day.date, this.day.minute, pos.minute);
     this.day.minute = pos.minute;
+    await this.deps.guard.evaluateNow();
     await this.watchHolds();
     return true;
   }
@@ -106,10 +113,20 @@ export class SimulationRunner {
     return this.day?.date ?? null;
   }
 
+  /** Operators on duty on a day (the guard's capacity rule asks about the coming days too). */
+  onDuty(date: IsoDate): number {
+    return this.window ? operatorsOnDuty(this.input.inputs, this.window, this.input.roster, date) : this.input.roster;
+  }
+
+  /**
+   * A new business day: as in the morning of a real one, the guard first checks the coming days' capacity
+   * (and may hold a wave due today), then the waves due are released.
+   */
   private async openDay(index: number, date: IsoDate): Promise<void> {
     this.day = { index, date, minute: this.input.timeline.openMinute, forecasts: [], generation: -1 };
     this.lastDate = date;
-    this.counts.operatorsOnDuty = operatorsOnDuty(this.input.inputs, this.window!, this.input.roster, date);
+    this.counts.operatorsOnDuty = this.onDuty(date);
+    await this.deps.guard.evaluateNow({ capacity: true });
     const waves = await this.campaignWaves();
     for (const wave of waves.filter((w) => w.status === 'approved' && w.mailDate <= date)) {
       try {

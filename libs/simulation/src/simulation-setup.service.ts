@@ -23,6 +23,7 @@ const POLL_MS = 500;
 const CLIENT = 'simulation';
 /** The union's busiest day under a dispersed plan at full scale (docs/planning.md §5): the roster is sized for it. */
 const DISPERSED_PEAK_DAY = 250;
+const ROSTER_HEADROOM = 1.25;
 
 export type StepReporter = (phase: SimulationPhase, progress: number, message?: string) => Promise<void>;
 
@@ -122,9 +123,12 @@ export class SimulationSetup {
     return { campaignId: campaign.id, startDate, targets, roster };
   }
 
-  /** Operators Erlang C asks for on the plan's busiest day at this scale (3 at full scale, as in bench/guard). */
+  /**
+   * Operators on the phones: what Erlang C asks for on the union's busiest dispersed day at this scale, with
+   * a quarter of headroom (4 at full scale: 381 a day; 1 below scale 0.11; 2 from 0.11 to 0.42).
+   */
   rosterFor(scale: number): number {
-    for (let n = 1; n < 200; n++) if (callCenterDailyCapacity(this.forecast.model, n) >= DISPERSED_PEAK_DAY * scale) return n;
+    for (let n = 1; n < 200; n++) if (callCenterDailyCapacity(this.forecast.model, n) >= ROSTER_HEADROOM * DISPERSED_PEAK_DAY * scale) return n;
     return 200;
   }
 

@@ -8,7 +8,8 @@ import { UsersService } from '@wavedesk/auth';
 import { conflict, notFound } from '@wavedesk/common';
 import { APP_CONFIG, type AppConfig } from '@wavedesk/config';
 import { LIVE_EVENTS, UNION_ROOM, type AuthUser, type ServerClockView, type SimulationPhase, type SimulationView, type SimulationWaveSeen } from '@wavedesk/contracts';
-import { ForecastService } from '@wavedesk/forecast';
+import { ForecastService, type IsoDate } from '@wavedesk/forecast';
+import { GuardEngine, GuardRoster } from '@wavedesk/guard';
 import { LivePublisher } from '@wavedesk/live';
 import { WaveActionsService } from '../../mailing/src/api/wave-actions.service';
 import { Wave } from '../../mailing/src/waves/wave.entity';
@@ -58,6 +59,8 @@ export class SimulationService implements OnApplicationBootstrap, OnApplicationS
     private readonly audit: AuditService,
     private readonly live: LivePublisher,
     private readonly http: HttpAdapterHost,
+    private readonly guard: GuardEngine,
+    private readonly roster: GuardRoster,
   ) {}
 
   private get records() {
@@ -67,11 +70,22 @@ export class SimulationService implements OnApplicationBootstrap, OnApplicationS
   /** A run cut off by a restart of the API cannot go on: it is marked failed so a new one may start. */
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.simulation) return;
+    this.followRoster();
     await this.records.update(
       { status: In(['setting_up', 'running']) },
       { status: 'failed', activeKey: null, message: 'API の再起動で中断しました。新しいシミュレーションを開始してください。', finishedAt: new Date() },
     );
     await this.clock.refresh();
+  }
+
+  /**
+   * The guard's capacity rule asks GuardRoster for the operators on duty. wavedesk keeps no roster, and
+   * GuardModule binds its nominal one with no seam to replace it; in simulation mode only, the bound
+   * roster answers from the running simulation (its roster, and the half-operators scenario's absence).
+   */
+  private followRoster(): void {
+    const nominal = this.roster.operatorsOnDuty.bind(this.roster);
+    this.roster.operatorsOnDuty = (date: IsoDate) => this.active?.runner?.onDuty(date) ?? nominal(date);
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -231,7 +245,7 @@ export class SimulationService implements OnApplicationBootstrap, OnApplicationS
       const clockStartedAt = new Date();
       const timeline = { startDate: prepared.startDate, realStartMs: clockStartedAt.getTime(), speed: Number(record.speed), ...SIMULATED_DAY };
       const runner = new SimulationRunner(
-        { dataSource: this.dataSource, forecast: this.forecast, waves: this.waves, operators, actor },
+        { dataSource: this.dataSource, guard: this.guard, forecast: this.forecast, waves: this.waves, operators, actor },
         { simulationId: id, campaignId: prepared.campaignId, timeline, inputs: { scenario: record.scenario, multiplier: Number(record.multiplier), hours: Number(record.hours) }, seed: record.seed, roster: prepared.roster },
       );
       control.runner = runner;
