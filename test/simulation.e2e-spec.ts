@@ -151,15 +151,12 @@ describe('simulations (WAVEDESK_SIMULATION=true)', () => {
     const sapporoWaves = running.waves.filter((w) => w.includesSapporo);
     expect(sapporoWaves.length).toBeGreaterThanOrEqual(2);
 
-    // Held by the guard, not by a person, through the state machine: the next wave with 札幌市.
-    const holding = await until('the guard to hold', () => view(id), (v) => v.holdsSeen > 0 || v.status !== 'running', 180_000);
-    const heldWave = holding.waves.find((w) => w.status === 'held')!;
-    if (!heldWave) {
-      const ev = (await t.http().get('/api/guard/events').set(bearer(supervisor))).body;
-      const sap = await t.database.query(`SELECT DATE_FORMAT(receivedAt, '%Y-%m-%d %H') AS h, COUNT(*) AS n FROM inquiries WHERE municipalityCode = '011002' GROUP BY h ORDER BY n DESC LIMIT 8`);
-      throw new Error(JSON.stringify({ message: holding.message, waves: holding.waves, ev, sap }).slice(0, 6000));
-    }
-    expect(heldWave).toMatchObject({ id: sapporoWaves[1].id, includesSapporo: true });
+    // Held by the guard, not by a person, through the state machine: the next wave with 札幌市. (Forty times
+    // 札幌市 also lifts all of Hokkaido, so the union rule may hold the next wave overall as well.)
+    const sapporoHeld = (v: SimulationView) => v.waves.find((w) => w.includesSapporo && w.status === 'held');
+    const holding = await until('the guard to hold', () => view(id), (v) => sapporoHeld(v) !== undefined || v.status !== 'running', 180_000);
+    const heldWave = sapporoHeld(holding)!;
+    expect(heldWave).toMatchObject({ id: sapporoWaves[1].id });
     const events: GuardEventPage = (await t.http().get('/api/guard/events').set(bearer(supervisor)).expect(200)).body;
     const trip = events.items.find((e) => e.wavesHeld.some((w) => w.id === heldWave.id))!;
     expect(trip).toMatchObject({ ruleId: 'spike-municipality', municipalityCode: '011002', status: 'holding' });
@@ -183,7 +180,8 @@ describe('simulations (WAVEDESK_SIMULATION=true)', () => {
 
     // It is then released on its new date like any other, and the campaign completes.
     const done = await until('the end of the campaign', () => view(id), (v) => v.status !== 'running', 240_000);
-    expect(done).toMatchObject({ status: 'completed', holdsSeen: 1 });
+    expect(done.status).toBe('completed');
+    expect(done.holdsSeen).toBeGreaterThanOrEqual(1);
     expect(done.waves.find((w) => w.id === heldWave.id)!.status).not.toBe('held');
     expect(done.wavesReleased).toBe(done.waves.length);
   }, 600_000);

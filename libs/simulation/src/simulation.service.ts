@@ -46,6 +46,7 @@ export class SimulationService implements OnApplicationBootstrap, OnApplicationS
   private readonly logger = new Logger('Simulation');
   private active: { id: number; stop: boolean; done: Promise<void>; runner: SimulationRunner | null } | null = null;
   private lastEmit = 0;
+  private closing = false;
   private lastPhase: SimulationPhase | null = null;
 
   constructor(
@@ -89,6 +90,7 @@ export class SimulationService implements OnApplicationBootstrap, OnApplicationS
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.closing = true; // the live channel is closing too: the last states are stored, not pushed
     if (this.active) {
       this.active.stop = true;
       await this.active.done;
@@ -209,7 +211,7 @@ export class SimulationService implements OnApplicationBootstrap, OnApplicationS
     const now = Date.now();
     // Every step is pushed; progress within a step at most twice a second.
     const newPhase = set.phase !== undefined && set.phase !== this.lastPhase;
-    if (!force && !newPhase && now - this.lastEmit < EMIT_EVERY_MS) return;
+    if (this.closing || (!force && !newPhase && now - this.lastEmit < EMIT_EVERY_MS)) return;
     this.lastEmit = now;
     this.lastPhase = set.phase ?? this.lastPhase;
     const view = await this.view(id);
