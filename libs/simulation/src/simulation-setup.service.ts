@@ -125,7 +125,7 @@ export class SimulationSetup {
 
   /**
    * Operators on the phones: what Erlang C asks for on the union's busiest dispersed day at this scale, with
-   * a quarter of headroom (4 at full scale: 381 a day; 1 below scale 0.11; 2 from 0.11 to 0.42).
+   * a quarter of headroom (4 at full scale: 381 a day; 3 to scale 0.81; 2 to 0.43; 1 below 0.115).
    */
   rosterFor(scale: number): number {
     for (let n = 1; n < 200; n++) if (callCenterDailyCapacity(this.forecast.model, n) >= ROSTER_HEADROOM * DISPERSED_PEAK_DAY * scale) return n;
