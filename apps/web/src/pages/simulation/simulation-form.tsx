@@ -30,7 +30,7 @@ export function SimulationForm({ disabled, errors, onStart }: Props) {
   };
 
   return (
-    <form className="simulation-form" onSubmit={submit} aria-label="シミュレーションの開始">
+    <form className="simulation-form" onSubmit={submit} aria-label="シミュレーションの開始" noValidate>
       <Field id="sim-scenario" label="シナリオ" error={errors.scenario}>
         {(p) => (
           <select {...p} value={scenario} onChange={(e) => setScenario(e.target.value as SimulationScenario)}>
@@ -43,18 +43,18 @@ export function SimulationForm({ disabled, errors, onStart }: Props) {
         )}
       </Field>
       <Field id="sim-scale" label="規模" hint="838,877人の何割で試すか（1 = 全道、0.1 = 1割）。" error={errors.scale}>
-        {(p) => <input {...p} type="number" inputMode="decimal" min={0.001} max={1} step="any" value={scale} onChange={(e) => setScale(e.target.value)} />}
+        {(p) => <input {...p} type="number" inputMode="decimal" step="any" value={scale} onChange={(e) => setScale(e.target.value)} />}
       </Field>
       <Field id="sim-speed" label="速さ（実時間1分あたりの営業日）" hint="1 なら1分で1営業日（8:45〜17:30）。夜・土日祝は飛ばします。" error={errors.speed}>
-        {(p) => <input {...p} type="number" inputMode="decimal" min={0.1} max={60} step="any" value={speed} onChange={(e) => setSpeed(e.target.value)} />}
+        {(p) => <input {...p} type="number" inputMode="decimal" step="any" value={speed} onChange={(e) => setSpeed(e.target.value)} />}
       </Field>
       {spike && (
         <>
           <Field id="sim-multiplier" label="倍率（空欄: 札幌市 3倍、全道 2.5倍）" error={errors.multiplier}>
-            {(p) => <input {...p} type="number" inputMode="decimal" min={1} max={100} step="any" value={multiplier} onChange={(e) => setMultiplier(e.target.value)} />}
+            {(p) => <input {...p} type="number" inputMode="decimal" step="any" value={multiplier} onChange={(e) => setMultiplier(e.target.value)} />}
           </Field>
           <Field id="sim-hours" label="続く時間（空欄: 札幌市 2時間、全道 終日）" error={errors.hours}>
-            {(p) => <input {...p} type="number" inputMode="decimal" min={0.25} max={8.75} step="any" value={hours} onChange={(e) => setHours(e.target.value)} />}
+            {(p) => <input {...p} type="number" inputMode="decimal" step="any" value={hours} onChange={(e) => setHours(e.target.value)} />}
           </Field>
         </>
       )}
