@@ -36,8 +36,20 @@ export class SimulationClock extends Clock implements OnApplicationBootstrap, On
   }
 
   now(): Date {
-    return this.timeline ? simulatedNow(this.timeline.timeline, Date.now()) : new Date();
+    if (!this.timeline) return new Date();
+    return this.held ? new Date(this.held) : simulatedNow(this.timeline.timeline, Date.now());
   }
+
+  /**
+   * In the process that runs the simulation, "now" is where the simulated operators have got to: the
+   * runner holds the clock at the start of the stretch it is logging and moves it on when the stretch is
+   * logged. So no inquiry is ever stamped before a moment the guard has already evaluated (its statistic
+   * only drifts forward), just as at a real desk. Other processes follow the timeline.
+   */
+  hold(at: Date | null): void {
+    this.held = at ? at.getTime() : null;
+  }
+  private held: number | null = null;
 
   /** The running simulation the clock follows, if any. */
   current(): { id: number; timeline: SimulationTimeline } | null {
@@ -47,12 +59,14 @@ export class SimulationClock extends Clock implements OnApplicationBootstrap, On
   /** Follow (or stop following) a simulation at once, without waiting for the next read. */
   follow(id: number, timeline: SimulationTimeline | null): void {
     this.timeline = timeline ? { id, timeline } : null;
+    this.held = null;
   }
 
   async refresh(): Promise<void> {
     const running = await this.dataSource.getRepository(SimulationRecord).findOne({ where: { status: 'running' }, order: { id: 'DESC' } });
     const timeline = running ? timelineOf(running) : null;
-    this.timeline = running && timeline ? { id: running.id, timeline } : null;
+    if (this.timeline?.id === running?.id && timeline) return; // unchanged (and perhaps held by the runner here)
+    this.follow(running?.id ?? 0, running && timeline ? timeline : null);
   }
 
   async onApplicationBootstrap(): Promise<void> {

@@ -30,6 +30,8 @@ export interface RunnerDeps {
   dataSource: DataSource;
   /** The load guard, evaluated on the simulated clock (its own timer runs on real time). */
   guard: { evaluateNow(options?: { capacity?: boolean }): Promise<unknown> };
+  /** This process's clock, held where the operators have got to. */
+  clock: { hold(at: Date | null): void };
   forecast: ForecastService;
   waves: WaveActionsService;
   operators: SimulationOperators;
@@ -124,6 +126,7 @@ export class SimulationRunner {
    */
   private async openDay(index: number, date: IsoDate): Promise<void> {
     this.day = { index, date, minute: this.input.timeline.openMinute, forecasts: [], generation: -1 };
+    this.deps.clock.hold(jstInstant(date, this.input.timeline.openMinute));
     this.lastDate = date;
     this.counts.operatorsOnDuty = this.onDuty(date);
     await this.deps.guard.evaluateNow({ capacity: true });
@@ -178,6 +181,7 @@ export class SimulationRunner {
    */
   private async fill(date: IsoDate, fromMinute: number, toMinute: number): Promise<void> {
     if (toMinute <= fromMinute) return;
+    this.deps.clock.hold(jstInstant(date, fromMinute));
     const forecasts = await this.forecasts(date);
     const { openMinute, closeMinute } = this.input.timeline;
     const drawn: DrawnInquiry[] = [];
@@ -191,6 +195,7 @@ export class SimulationRunner {
       from = to;
     }
     await this.post(date, drawn);
+    this.deps.clock.hold(jstInstant(date, toMinute));
   }
 
   private async post(date: IsoDate, drawn: DrawnInquiry[]): Promise<void> {

@@ -247,7 +247,7 @@ export class SimulationService implements OnApplicationBootstrap, OnApplicationS
       const clockStartedAt = new Date();
       const timeline = { startDate: prepared.startDate, realStartMs: clockStartedAt.getTime(), speed: Number(record.speed), ...SIMULATED_DAY };
       const runner = new SimulationRunner(
-        { dataSource: this.dataSource, guard: this.guard, forecast: this.forecast, waves: this.waves, operators, actor },
+        { dataSource: this.dataSource, guard: this.guard, clock: this.clock, forecast: this.forecast, waves: this.waves, operators, actor },
         { simulationId: id, campaignId: prepared.campaignId, timeline, inputs: { scenario: record.scenario, multiplier: Number(record.multiplier), hours: Number(record.hours) }, seed: record.seed, roster: prepared.roster },
       );
       control.runner = runner;
