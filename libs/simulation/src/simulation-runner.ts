@@ -14,7 +14,6 @@ export const TAIL_BUSINESS_DAYS = 10;
 /** The most business days a run goes on past its planned end (a wave held and never resumed). */
 export const MAX_EXTRA_BUSINESS_DAYS = 30;
 const TICK_MS = 1000;
-const POST_CONCURRENCY = 4;
 /** The stretch one draw covers at most: the guard's 15-minute interval. */
 const PIECE_MINUTES = 15;
 
@@ -198,27 +197,26 @@ export class SimulationRunner {
     this.deps.clock.hold(jstInstant(date, toMinute));
   }
 
+  /**
+   * Logs the drawn inquiries one after the other, each at its own moment: the clock of this process is
+   * held there and the API stamps the inquiry with it, as a desk PC would.
+   */
   private async post(date: IsoDate, drawn: DrawnInquiry[]): Promise<void> {
     const onDuty = Math.max(1, this.counts.operatorsOnDuty);
-    let next = 0;
-    const worker = async () => {
-      while (next < drawn.length) {
-        const inquiry = drawn[next++];
-        const seq = ++this.seq;
-        const ok = await this.deps.operators.log(seq % onDuty, `sim-${this.input.simulationId}-${seq}`, {
-          municipalityCode: inquiry.municipalityCode,
-          channel: inquiry.channel,
-          category: inquiry.category,
-          callerType: inquiry.callerType,
-          outcome: inquiry.outcome,
-          receivedAt: jstInstant(date, inquiry.minute).toISOString(),
-          ...(inquiry.durationSeconds !== null ? { durationSeconds: inquiry.durationSeconds } : {}),
-        });
-        if (ok) this.counts.inquiriesLogged++;
-        else this.counts.inquiriesFailed++;
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(POST_CONCURRENCY, drawn.length) }, worker));
+    for (const inquiry of drawn) {
+      const seq = ++this.seq;
+      this.deps.clock.hold(jstInstant(date, inquiry.minute));
+      const ok = await this.deps.operators.log(seq % onDuty, `sim-${this.input.simulationId}-${seq}`, {
+        municipalityCode: inquiry.municipalityCode,
+        channel: inquiry.channel,
+        category: inquiry.category,
+        callerType: inquiry.callerType,
+        outcome: inquiry.outcome,
+        ...(inquiry.durationSeconds !== null ? { durationSeconds: inquiry.durationSeconds } : {}),
+      });
+      if (ok) this.counts.inquiriesLogged++;
+      else this.counts.inquiriesFailed++;
+    }
   }
 
   private campaignWaves(): Promise<Wave[]> {
