@@ -58,7 +58,6 @@ export class SimulationRunner {
   private readonly random: () => number;
   private window: ScenarioWindow | null = null;
   private day: { index: number; date: IsoDate; minute: number; forecasts: HourlyForecast[]; generation: number } | null = null;
-  private held = new Set<number>();
   private seq = 0;
   endDate: IsoDate | null = null;
   lastDate: IsoDate | null = null;
@@ -153,13 +152,15 @@ export class SimulationRunner {
   }
   private plannedEnd: IsoDate | null = null;
 
+  /** Holds of this campaign's waves (by the guard or a supervisor), from the audit log: none is missed between ticks. */
   private async watchHolds(): Promise<void> {
-    for (const wave of await this.campaignWaves()) {
-      if (wave.status === 'held' && !this.held.has(wave.id)) {
-        this.held.add(wave.id);
-        this.counts.holdsSeen++;
-      } else if (wave.status !== 'held') this.held.delete(wave.id);
-    }
+    const ids = (await this.campaignWaves()).map((w) => `wave:${w.id}`);
+    if (ids.length === 0) return;
+    const [row] = await this.deps.dataSource.query(
+      `SELECT COUNT(*) AS n FROM audit_log WHERE action = 'wave.hold' AND success = ? AND target IN (${ids.map(() => '?').join(', ')})`,
+      [true, ...ids],
+    );
+    this.counts.holdsSeen = Number(row.n);
   }
 
   private async forecasts(date: IsoDate): Promise<HourlyForecast[]> {
