@@ -58,15 +58,23 @@ export class SimulationClock extends Clock implements OnApplicationBootstrap, On
 
   /** Follow (or stop following) a simulation at once, without waiting for the next read. */
   follow(id: number, timeline: SimulationTimeline | null): void {
+    this.set(id, timeline);
+    this.owned = timeline !== null;
+  }
+  /** True while this process runs the simulation: the database is then not asked. */
+  private owned = false;
+
+  private set(id: number, timeline: SimulationTimeline | null): void {
     this.timeline = timeline ? { id, timeline } : null;
     this.held = null;
   }
 
   async refresh(): Promise<void> {
+    if (this.owned) return;
     const running = await this.dataSource.getRepository(SimulationRecord).findOne({ where: { status: 'running' }, order: { id: 'DESC' } });
     const timeline = running ? timelineOf(running) : null;
-    if (this.timeline?.id === running?.id && timeline) return; // unchanged (and perhaps held by the runner here)
-    this.follow(running?.id ?? 0, running && timeline ? timeline : null);
+    if (this.owned || (this.timeline?.id === running?.id && timeline)) return; // run here, or unchanged
+    this.set(running?.id ?? 0, running && timeline ? timeline : null);
   }
 
   async onApplicationBootstrap(): Promise<void> {

@@ -252,8 +252,8 @@ export class SimulationService implements OnApplicationBootstrap, OnApplicationS
       );
       control.runner = runner;
       const window = await runner.start();
-      await this.update(id, { status: 'running', phase: 'clock', progress: 0, clockStartedAt, endDate: runner.endDate, message: window.description }, true);
       this.clock.follow(id, timeline);
+      await this.update(id, { status: 'running', phase: 'clock', progress: 0, clockStartedAt, endDate: runner.endDate, message: window.description }, true);
 
       while (!control.stop && (await runner.tick(Date.now()))) {
         await this.update(id, { progress: runner.progress(), endDate: runner.endDate, ...runner.counts });
