@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { io, type Socket } from 'socket.io-client';
 import { LIVE_EVENTS, type GuardEventPage, type ServerClockView, type SimulationView } from '@wavedesk/contracts';
-import { businessCalendar } from '@wavedesk/forecast';
+import { businessCalendar, jstDate } from '@wavedesk/forecast';
 import { bearer, TestApp } from './support/test-app';
 
 /** Small and fast for a 2-core CI: 5 % of Hokkaido's insured (41,944 people), one business day per second. */
@@ -94,7 +94,7 @@ describe('simulations (WAVEDESK_SIMULATION=true)', () => {
       const clock: ServerClockView = (await t.http().get('/api/clock').set(bearer(supervisor)).expect(200)).body;
       expect(clock.simulationId).toBe(id);
       expect(clock.rate).toBe(60 * 525);
-      expect(clock.now.slice(0, 10) >= running.startDate!).toBe(true);
+      expect(jstDate(new Date(clock.now)) >= running.startDate!).toBe(true);
 
       const done = await until('the end of the campaign', () => view(id), (v) => v.status !== 'running', 240_000);
       expect(done).toMatchObject({ status: 'completed', progress: 100, holdsSeen: 0, inquiriesFailed: 0 });
@@ -165,7 +165,7 @@ describe('simulations (WAVEDESK_SIMULATION=true)', () => {
     expect(hold.actorName).toBe('guard');
 
     // The simulator does not release it on its date; the supervisor resumes once that date has passed.
-    const passed = await until('the held wave\'s date to pass', () => view(id), (v) => (v.simulatedNow ?? '').slice(0, 10) > heldWave.mailDate, 120_000);
+    const passed = await until('the held wave\'s date to pass', () => view(id), (v) => v.simulatedNow !== null && jstDate(new Date(v.simulatedNow)) > heldWave.mailDate, 120_000);
     expect(passed.waves.find((w) => w.id === heldWave.id)!.status).toBe('held');
     await t.http().post(`/api/guard/events/${trip.id}/resume`).set(bearer(supervisor)).send({ reason: '札幌市の窓口の混雑が解消したため' }).expect(200);
     const resumed = await view(id);
