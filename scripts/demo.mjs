@@ -122,9 +122,8 @@ process.on('SIGINT', () => void stopAll(0));
 process.on('SIGTERM', () => void stopAll(0));
 
 say(`wavedesk デモ: シナリオ ${scenario}、規模 ${scale}（データベース ${base}.sqlite）`);
+// The API first: it migrates the fresh SQLite file, which two processes must not do at once.
 startChild('api', 'dist/apps/api/src/main.js');
-startChild('worker', 'dist/apps/worker/src/main.js');
-
 const url = `http://127.0.0.1:${port}`;
 for (let waited = 0; ; waited += 500) {
   const ok = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
@@ -135,6 +134,7 @@ for (let waited = 0; ; waited += 500) {
   }
   await new Promise((resolve) => setTimeout(resolve, 500));
 }
+startChild('worker', 'dist/apps/worker/src/main.js');
 
 // The supervisor who watches the dashboard (created once per database).
 const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(logins.admin) });

@@ -157,8 +157,9 @@ describe('simulations (WAVEDESK_SIMULATION=true)', () => {
     const holding = await until('the guard to hold', () => view(id), (v) => sapporoHeld(v) !== undefined || v.status !== 'running', 180_000);
     const heldWave = sapporoHeld(holding)!;
     expect(heldWave).toMatchObject({ id: sapporoWaves[1].id });
-    const events: GuardEventPage = (await t.http().get('/api/guard/events').set(bearer(supervisor)).expect(200)).body;
-    const trip = events.items.find((e) => e.wavesHeld.some((w) => w.id === heldWave.id))!;
+    const events: GuardEventPage = (await t.http().get('/api/guard/events?status=all&limit=100').set(bearer(supervisor)).expect(200)).body;
+    const trip = events.items.find((e) => e.wavesHeld.some((w) => w.id === heldWave.id));
+    if (!trip) throw new Error(`no guard event holds wave ${heldWave.id}: ${JSON.stringify(events.items.map((e) => [e.ruleId, e.status, e.wavesHeld, e.summary]))}`);
     expect(trip).toMatchObject({ ruleId: 'spike-municipality', municipalityCode: '011002', status: 'holding' });
     expect(trip.summary).toContain('札幌市');
     const [hold] = await t.database.query<{ actorName: string }>(`SELECT actorName FROM audit_log WHERE action = 'wave.hold' AND target = ?`, [`wave:${heldWave.id}`]);
