@@ -3,7 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AuditModule } from '@wavedesk/audit';
 import { AuthModule } from '@wavedesk/auth';
-import { AllExceptionsFilter, Clock, SystemClock } from '@wavedesk/common';
+import { AllExceptionsFilter, Clock } from '@wavedesk/common';
 import { ConfigModule, loadConfig } from '@wavedesk/config';
 import { DatabaseModule } from '@wavedesk/database';
 import { ForecastModule, RosterModule } from '@wavedesk/forecast';
@@ -14,6 +14,7 @@ import { LivePublisher, SocketServerPublisher } from '@wavedesk/live';
 import { CampaignsModule } from '@wavedesk/mailing';
 import { MunicipalitiesModule } from '@wavedesk/municipalities';
 import { QueuesModule } from '@wavedesk/queues';
+import { SimulationClock, SimulationModule } from '@wavedesk/simulation';
 import { MatchingModule } from '../../../libs/mailing/src/matching';
 import { WavesModule } from '../../../libs/mailing/src/api/waves.module';
 import { LedgerWaveAttribution } from '../../../libs/mailing/src/ledger/ledger-wave-attribution';
@@ -39,14 +40,16 @@ const logger = LoggerModule.forRootAsync({
   providers: [
     SocketServerPublisher,
     { provide: LivePublisher, useExisting: SocketServerPublisher },
-    { provide: Clock, useClass: SystemClock },
+    // The system clock, or the simulated one while a simulation runs in WAVEDESK_SIMULATION mode.
+    SimulationClock,
+    { provide: Clock, useExisting: SimulationClock },
   ],
-  exports: [SocketServerPublisher, LivePublisher, Clock],
+  exports: [SocketServerPublisher, LivePublisher, Clock, SimulationClock],
 })
 export class ApiCoreModule {}
 
 @Module({
-  imports: [logger, ConfigModule, DatabaseModule, QueuesModule, ApiCoreModule, AuditModule, AuthModule, MunicipalitiesModule, ForecastModule, RosterModule, InquiriesModule.forRoot({ loadForecast: PlanLoadForecast, waveAttribution: LedgerWaveAttribution }), CampaignsModule, ImportsModule, MatchingModule, WavesModule, GuardModule],
+  imports: [logger, ConfigModule, DatabaseModule, QueuesModule, ApiCoreModule, AuditModule, AuthModule, MunicipalitiesModule, ForecastModule, RosterModule, InquiriesModule.forRoot({ loadForecast: PlanLoadForecast, waveAttribution: LedgerWaveAttribution }), CampaignsModule, ImportsModule, MatchingModule, WavesModule, GuardModule, SimulationModule],
   controllers: [HealthController, SystemController],
   providers: [LiveGateway, { provide: APP_FILTER, useClass: AllExceptionsFilter }],
 })

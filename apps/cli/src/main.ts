@@ -6,8 +6,9 @@ import { consoleOutput, parseArgs, UsageError, type Output } from './commands/ar
 import { GENERATE_USAGE, generateCommand } from './commands/generate.command';
 import { IMPORT_USAGE, importCommand } from './commands/import.command';
 import { MATCH_USAGE, matchCommand } from './commands/match.command';
+import { SIMULATE_USAGE, simulateCommand } from './commands/simulate.command';
 
-const USAGE = ['wavedesk CLI (npm run cli -- <command>):', `  ${IMPORT_USAGE}`, `  ${GENERATE_USAGE}`, `  ${MATCH_USAGE}`].join('\n');
+const USAGE = ['wavedesk CLI (npm run cli -- <command>):', `  ${IMPORT_USAGE}`, `  ${GENERATE_USAGE}`, `  ${MATCH_USAGE}`, `  ${SIMULATE_USAGE}`].join('\n');
 
 /**
  * Runs one command and returns its exit code. `import` and `match` work on DATABASE_URL (or the embedded
@@ -22,6 +23,8 @@ export async function runCli(argv: readonly string[], out: Output = consoleOutpu
       return command ? 0 : 2;
     }
     if (command === 'generate') return await generateCommand(parseArgs(rest, ['application-ids']), out);
+    // Talks to a running API over HTTP: a simulation needs the API and the worker.
+    if (command === 'simulate') return await simulateCommand(parseArgs(rest, []), out);
     if (command !== 'import' && command !== 'match') throw new UsageError(`不明なコマンド「${command}」です。`);
     const args = parseArgs(rest, ['valid-only']);
     loadConfig();

@@ -12,6 +12,7 @@ import { MunicipalitiesPage } from './pages/municipalities/municipalities-page';
 import { MunicipalityHome, MunicipalityPage } from './pages/municipality/municipality-page';
 import { NotFoundPage } from './pages/not-found/not-found-page';
 import { SignInPage } from './pages/sign-in/sign-in-page';
+import { SimulationPage } from './pages/simulation/simulation-page';
 import { UsersPage } from './pages/users/users-page';
 
 /** Signed-in pages: without a session, go to sign in (and come back here afterwards). */
@@ -56,6 +57,7 @@ export function App() {
               <Route path="guard-rules" element={<RequirePage page="guardRules"><GuardRulesPage /></RequirePage>} />
               <Route path="audit" element={<RequirePage page="audit"><AuditPage /></RequirePage>} />
               <Route path="users" element={<RequirePage page="users"><UsersPage /></RequirePage>} />
+              <Route path="simulation" element={<RequirePage page="simulation"><SimulationPage /></RequirePage>} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Route>

@@ -5,7 +5,7 @@ const labels = (role: Parameters<typeof navItemsFor>[0]) => navItemsFor(role).ma
 
 describe('navigation by role', () => {
   it('shows each role only the pages it may use', () => {
-    expect(labels('admin')).toEqual(['窓口', 'ダッシュボード', '発送', '市町村', '監視ルール', '監査ログ', 'ユーザー']);
+    expect(labels('admin')).toEqual(['窓口', 'ダッシュボード', '発送', '市町村', '監視ルール', '監査ログ', 'ユーザー', 'シミュレーション']);
     expect(labels('supervisor')).toEqual(['窓口', 'ダッシュボード', '発送', '市町村']);
     expect(labels('operator')).toEqual(['窓口', '市町村']);
     expect(labels('municipal')).toEqual(['窓口', '市町村ページ', '市町村']);

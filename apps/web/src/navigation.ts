@@ -23,6 +23,8 @@ export const NAV_ITEMS = {
   guardRules: { path: '/guard-rules', label: '監視ルール', roles: ['admin'] },
   audit: { path: '/audit', label: '監査ログ', roles: ['admin'] },
   users: { path: '/users', label: 'ユーザー', roles: ['admin'] },
+  /** The campaign simulator (only answers in simulation mode, `npm run demo`). */
+  simulation: { path: '/simulation', label: 'シミュレーション', roles: ['admin'] },
 } as const satisfies Record<string, NavItem>;
 
 export type PageKey = keyof typeof NAV_ITEMS;

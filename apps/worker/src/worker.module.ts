@@ -1,12 +1,13 @@
 import { Global, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { AuditModule } from '@wavedesk/audit';
-import { Clock, SystemClock } from '@wavedesk/common';
+import { Clock } from '@wavedesk/common';
 import { ConfigModule, loadConfig } from '@wavedesk/config';
 import { DatabaseModule } from '@wavedesk/database';
 import { ImportsCoreModule } from '@wavedesk/imports';
 import { LivePublisher, RedisEmitterPublisher } from '@wavedesk/live';
 import { QueuesModule } from '@wavedesk/queues';
+import { SimulationClock } from '@wavedesk/simulation';
 import { MatchingCoreModule } from '../../../libs/mailing/src/matching';
 import { ReleaseCoreModule } from '../../../libs/mailing/src/release/release-core.module';
 import { ImportProcessor } from './import.processor';
@@ -18,7 +19,7 @@ import { WaveReleaseProcessor } from './wave-release.processor';
 /** What the worker's processors may inject: live events go out through Redis to every API process. */
 @Global()
 @Module({
-  providers: [RedisEmitterPublisher, { provide: LivePublisher, useExisting: RedisEmitterPublisher }, { provide: Clock, useClass: SystemClock }],
+  providers: [RedisEmitterPublisher, { provide: LivePublisher, useExisting: RedisEmitterPublisher }, SimulationClock, { provide: Clock, useExisting: SimulationClock }],
   exports: [LivePublisher, Clock],
 })
 export class WorkerCoreModule {}

@@ -25,6 +25,7 @@ describe('loadConfig', () => {
     [{ DB_MIGRATE_ON_START: 'maybe' }, /DB_MIGRATE_ON_START must be true or false/],
     [{ JWT_SECRET: 'short' }, /JWT_SECRET must be at least 16 characters/],
     [{ BODY_LIMIT: 'lots' }, /BODY_LIMIT must be a size/],
+    [{ WAVEDESK_SIMULATION: 'demo' }, /WAVEDESK_SIMULATION must be true or false/],
   ])('stops with a sentence naming the variable for %p', (env, message) => {
     expect(() => loadConfig({ DATA_DIR: dataDir, ...env })).toThrow(message);
   });

@@ -27,6 +27,11 @@ export interface AppConfig {
   loginMaxFailures: number;
   loginLockMinutes: number;
   queuePrefix: string;
+  /**
+   * WAVEDESK_SIMULATION=true: demo and rehearsal mode. The clock follows a running simulation and the
+   * simulation routes are open. Never in production.
+   */
+  simulation: boolean;
 }
 
 export class ConfigError extends Error {
@@ -127,6 +132,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     loginMaxFailures: int(env, 'LOGIN_MAX_FAILURES', 5, 1, 100),
     loginLockMinutes: int(env, 'LOGIN_LOCK_MINUTES', 15, 1, 1440),
     queuePrefix: env.QUEUE_PREFIX || 'wavedesk',
+    simulation: bool(env, 'WAVEDESK_SIMULATION', false),
   };
 }
 

@@ -6,3 +6,4 @@ export * from './inquiries';
 export * from './imports';
 export * from './guard';
 export * from './roster';
+export * from './simulation';

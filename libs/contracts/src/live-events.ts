@@ -34,6 +34,7 @@ export const LIVE_EVENTS = {
   forecastUpdate: 'forecast:update',
   /** The roster of operators on duty changed (`RosterUpdate`), to `union`. */
   rosterUpdate: 'roster:update',
+  simulationProgress: 'simulation:progress',
   test: 'test:ping',
 } as const;
 export type LiveEventName = (typeof LIVE_EVENTS)[keyof typeof LIVE_EVENTS];

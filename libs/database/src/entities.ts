@@ -13,6 +13,7 @@ import { ApplicationIdEntry, CardHolderKey, ImportErrorRecord, ImportRecord, Ins
 import { GuardEvent, GuardRuleSet, GuardStateRow } from '../../guard/src/api/guard.entities';
 import { RosterOverrideRow, RosterSetting } from '../../forecast/src/api/roster.entities';
 import { BatchMatchResult, MatchReview, MatchRun } from '../../mailing/src/matching/db';
+import { SimulationRecord } from '../../simulation/src/simulation.entity';
 
 /**
  * Every entity of the application. Each domain library owns its entities; this list is what the
@@ -21,4 +22,4 @@ import { BatchMatchResult, MatchReview, MatchRun } from '../../mailing/src/match
 export const ENTITIES = [Municipality, User, AuditEntry, InquiryCategory, Inquiry, Campaign, Batch, ForecastSetting,
   Wave, FormLedgerEntry, ReleaseUnitRecord,
   ImportRecord, ImportErrorRecord, InsuredPerson, CardHolderKey, ApplicationIdEntry, MatchRun, BatchMatchResult, MatchReview,
-  GuardRuleSet, GuardEvent, GuardStateRow, RosterSetting, RosterOverrideRow];
+  GuardRuleSet, GuardEvent, GuardStateRow, RosterSetting, RosterOverrideRow, SimulationRecord];

@@ -46,6 +46,10 @@ export class ApiClient {
     return this.json<T>('PUT', path, body);
   }
 
+  delete<T>(path: string): Promise<T> {
+    return this.json<T>('DELETE', path);
+  }
+
   /** A file answer (CSV export and the like), fetched with the token so that it can be saved. */
   async blob(path: string, query?: Query): Promise<Blob> {
     const response = await this.send('GET', path + toSearch(query));

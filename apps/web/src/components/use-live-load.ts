@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { LIVE_EVENTS } from '@wavedesk/contracts';
+import { LIVE_EVENTS, type ServerClockView, type SimulationView } from '@wavedesk/contracts';
 import { ApiError, type InquiryRecord, type LoadReport } from '../api';
+import { serverNow, type ClockSample } from '../api/simulation-clock';
+import { SimulationApi } from '../api/simulation-api';
 import { useApi } from '../auth';
 import { useLiveConnection, useLiveEvent } from '../live';
 import { addInquiry, applySnapshot, initialLiveLoad, liveLoadView, type LiveLoadState } from './live-load';
@@ -86,12 +88,32 @@ export function useLiveLoad(): LiveLoad {
   return { report, error, reload };
 }
 
-/** The current time, updated every `everyMs` (for "so far today" figures; this never calls the API). */
+/**
+ * The current time as the server sees it, updated every `everyMs` (for "today" and "so far today"
+ * figures). While a simulation runs (docs/simulator.md) that is the simulated time: it comes with
+ * `simulation:progress` and moves every second; otherwise it is the browser's clock. Never polls.
+ */
 export function useNow(everyMs = 60_000): Date {
+  const api = useApi();
+  const sample = useRef<ClockSample | null>(null);
+  const [simulated, setSimulated] = useState(false);
   const [now, setNow] = useState(() => new Date());
+  const heard = useCallback((view: ServerClockView) => {
+    sample.current = { view, receivedAt: Date.now() };
+    setSimulated(view.simulationId !== null);
+  }, []);
+
   useEffect(() => {
-    const timer = window.setInterval(() => setNow(new Date()), everyMs);
+    new SimulationApi(api.http).clock().then(heard, () => undefined);
+  }, [api, heard]);
+  useLiveEvent<SimulationView>(LIVE_EVENTS.simulationProgress, (v) =>
+    heard(v.simulatedNow && v.clockRate ? { now: v.simulatedNow, simulationId: v.id, rate: v.clockRate } : { now: new Date().toISOString(), simulationId: null, rate: 1 }),
+  );
+
+  useEffect(() => {
+    setNow(serverNow(sample.current));
+    const timer = window.setInterval(() => setNow(serverNow(sample.current)), simulated ? Math.min(everyMs, 1_000) : everyMs);
     return () => window.clearInterval(timer);
-  }, [everyMs]);
+  }, [everyMs, simulated]);
   return now;
 }
