@@ -8,8 +8,8 @@ import { UsersService } from '@wavedesk/auth';
 import { conflict, notFound } from '@wavedesk/common';
 import { APP_CONFIG, type AppConfig } from '@wavedesk/config';
 import { LIVE_EVENTS, UNION_ROOM, type AuthUser, type ServerClockView, type SimulationPhase, type SimulationView, type SimulationWaveSeen } from '@wavedesk/contracts';
-import { ForecastService, type IsoDate } from '@wavedesk/forecast';
-import { GuardEngine, GuardRoster } from '@wavedesk/guard';
+import { businessDaysInRange, ForecastService, RosterService } from '@wavedesk/forecast';
+import { GuardEngine } from '@wavedesk/guard';
 import { LivePublisher } from '@wavedesk/live';
 import { WaveActionsService } from '../../mailing/src/api/wave-actions.service';
 import { Wave } from '../../mailing/src/waves/wave.entity';
@@ -61,7 +61,7 @@ export class SimulationService implements OnApplicationBootstrap, OnApplicationS
     private readonly live: LivePublisher,
     private readonly http: HttpAdapterHost,
     private readonly guard: GuardEngine,
-    private readonly roster: GuardRoster,
+    private readonly roster: RosterService,
   ) {}
 
   private get records() {
@@ -71,7 +71,6 @@ export class SimulationService implements OnApplicationBootstrap, OnApplicationS
   /** A run cut off by a restart of the API cannot go on: it is marked failed so a new one may start. */
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.simulation) return;
-    this.followRoster();
     await this.records.update(
       { status: In(['setting_up', 'running']) },
       { status: 'failed', activeKey: null, message: 'API の再起動で中断しました。新しいシミュレーションを開始してください。', finishedAt: new Date() },
@@ -80,13 +79,16 @@ export class SimulationService implements OnApplicationBootstrap, OnApplicationS
   }
 
   /**
-   * The guard's capacity rule asks GuardRoster for the operators on duty. wavedesk keeps no roster, and
-   * GuardModule binds its nominal one with no seam to replace it; in simulation mode only, the bound
-   * roster answers from the running simulation (its roster, and the half-operators scenario's absence).
+   * The run's operators on duty go into the roster, as a supervisor would enter them: the business-day
+   * default the plan was sized for, and for \`half-operators\` the days of the absence. The dashboard's
+   * staffing panel and the guard's capacity rule read them from there (\`roster:update\` pushes them).
    */
-  private followRoster(): void {
-    const nominal = this.roster.operatorsOnDuty.bind(this.roster);
-    this.roster.operatorsOnDuty = (date: IsoDate) => this.active?.runner?.onDuty(date) ?? nominal(date);
+  private async setRoster(runner: SimulationRunner, roster: number, window: { date: string | null; untilDate: string | null }, actor: AuthUser): Promise<void> {
+    const absent = window.date && window.untilDate ? businessDaysInRange(window.date, window.untilDate) : [];
+    const overrides = absent
+      .map((date) => ({ date, operators: runner.onDuty(date), note: 'シミュレーション：オペレーターの半数が不在' }))
+      .filter((o) => o.operators !== roster);
+    await this.roster.save({ defaultOperators: roster, overrides }, actor);
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -253,6 +255,7 @@ export class SimulationService implements OnApplicationBootstrap, OnApplicationS
       control.runner = runner;
       const window = await runner.start();
       this.clock.follow(id, timeline);
+      await this.setRoster(runner, prepared.roster, window, actor);
       await this.update(id, { status: 'running', phase: 'clock', progress: 0, clockStartedAt, endDate: runner.endDate, message: window.description }, true);
 
       while (!control.stop && (await runner.tick(Date.now()))) {
