@@ -10,7 +10,7 @@ import { ensureWebBuild } from './support/web-build';
  * one port as `npm start` does. The web app is built first when dist/web is missing or older than its sources.
  */
 const SCREENSHOTS = screenshotDir();
-const ALL_PAGES = ['窓口', 'ダッシュボード', '発送', '市町村', '監視ルール', '監査ログ', 'ユーザー'];
+const ALL_PAGES = ['窓口', 'ダッシュボード', '発送', '市町村', '監視ルール', '監査ログ', 'ユーザー', 'シミュレーション'];
 
 const navLabels = (page: Page) => page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link').allTextContents();
 const focusedId = (page: Page) => page.locator(':focus').getAttribute('id');

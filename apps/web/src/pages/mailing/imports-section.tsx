@@ -77,8 +77,6 @@ export function ImportsSection() {
       if (!c || c.id !== event.id) return c;
       return { ...c, ...event };
     });
-    // The end of an import: fetch its errors and message once.
-    if (current?.id === event.id && !isRunning(event.status)) void refresh(event.id);
   });
 
   // An import that ended before the live channel told us (or while it was reconnecting) is read once more.
@@ -86,6 +84,15 @@ export function ImportsSection() {
   const currentRunning = isRunning(current?.status);
   useEffect(() => {
     if (currentId !== undefined && currentRunning) void refresh(currentId);
+  }, [currentId, currentRunning, refresh]);
+  // The end of an import, however the page learnt of it (live event, or a read): fetch its errors and
+  // message once. Deciding here, on the rendered state, cannot miss an end that came while the upload's
+  // own read was still on its way.
+  const finalRead = useRef<number | null>(null);
+  useEffect(() => {
+    if (currentId === undefined || currentRunning || finalRead.current === currentId) return;
+    finalRead.current = currentId;
+    void refresh(currentId);
   }, [currentId, currentRunning, refresh]);
 
   const send = async (request: { file: File; encoding: ImportEncoding; asOf: string; validOnly: boolean; kind: ImportKindName }) => {
