@@ -176,7 +176,9 @@ describe('発送 in Chromium', () => {
     await page.getByLabel('CSVファイル').setInputFiles({ name: 'holders.csv', mimeType: 'text/csv', buffer: csv(HOLDERS_HEADER, persons(20000001, 2).map((p) => p.holderLine)) });
     await page.getByRole('button', { name: '取り込む' }).click();
     await result.and(page.locator('[data-status="stored"]')).filter({ hasText: 'カード取得者一覧' }).waitFor({ timeout: 60_000 });
+    // The list of recent imports is read again once an import ends: the fourth row appears.
     const recent = page.getByRole('table', { name: '最近の取込' }).locator('tbody tr');
+    await recent.nth(3).waitFor();
     expect(await recent.count()).toBe(4);
   }, 180_000);
 
