@@ -37,13 +37,14 @@ export function ImportsSection() {
   const files = useRef(new Map<number, { file: File; encoding: ImportEncoding; asOf: string }>());
   const fileInput = useRef<HTMLInputElement>(null);
   /**
-   * Each import's last live event once it ended: the worker's final figures. They win over a read that
-   * raced a late progress write (the API may briefly answer the counts of an earlier progress tick).
+   * Each import's last live event once it ended: the worker's final figures. They win over any read
+   * answered later but issued earlier (the upload's own read, or one that raced a late progress write),
+   * so the page never goes back from the end to "running".
    */
   const finals = useRef(new Map<number, ImportProgressEvent>());
   const withFinal = useCallback((view: ImportView): ImportView => {
     const final = finals.current.get(view.id);
-    return final && !isRunning(view.status) ? { ...view, ...final } : view;
+    return final ? { ...view, ...final } : view;
   }, []);
 
   const loadRecent = useCallback(async () => {
@@ -104,7 +105,8 @@ export function ImportsSection() {
         { onUploadProgress: (sent, total) => setUploading({ sent, total }) },
       );
       files.current.set(answer.id, { file: request.file, encoding: request.encoding, asOf: request.asOf });
-      setCurrent(await api.imports.get(answer.id));
+      // The import may end (and say so live) before this read is answered: the announced end wins.
+      setCurrent(withFinal(await api.imports.get(answer.id)));
       void loadRecent();
     } catch (e) {
       setError(ApiError.from(e));
