@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { burst, businessDay, driveClock, jst, planWithWaves, SAPPORO, type WaveView } from '../support/guard-fixtures';
 import { ADMIN_PASSWORD, bearer, TestApp } from '../support/test-app';
-import { launchBrowser, newJapaneseContext, screenshotDir } from './support/browser';
+import { launchBrowser, newJapaneseContext, screenshotDir, signIn } from './support/browser';
 import { ensureWebBuild } from './support/web-build';
 
 jest.setTimeout(180_000);
@@ -39,11 +39,7 @@ describe('load guard on the dashboard in Chromium', () => {
   });
 
   it('shows a guard alert live with its evidence, and 再開 with a reason resumes the wave', async () => {
-    await page.goto('/');
-    await page.waitForURL('**/signin');
-    await page.getByLabel('ユーザー名').fill('admin');
-    await page.getByLabel('パスワード').fill(ADMIN_PASSWORD);
-    await page.keyboard.press('Enter');
+    await signIn(page, 'admin', ADMIN_PASSWORD);
     await page.waitForURL('**/desk');
     await page.getByRole('link', { name: 'ダッシュボード' }).click();
     await page.getByRole('heading', { name: '負荷監視' }).waitFor();

@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ADMIN_PASSWORD, TestApp } from '../support/test-app';
-import { launchBrowser, newJapaneseContext, screenshotDir } from './support/browser';
+import { launchBrowser, newJapaneseContext, screenshotDir, signIn } from './support/browser';
 import { ensureWebBuild } from './support/web-build';
 
 /**
@@ -85,11 +85,7 @@ describe('発送 in Chromium', () => {
   const tab = (name: string) => page.getByRole('tab', { name, exact: true });
 
   it('lets an admin create a campaign and a batch, with errors by each field', async () => {
-    await page.goto('/');
-    await page.waitForURL('**/signin');
-    await page.getByLabel('ユーザー名').fill('admin');
-    await page.getByLabel('パスワード').fill(ADMIN_PASSWORD);
-    await page.getByLabel('パスワード').press('Enter');
+    await signIn(page, 'admin', ADMIN_PASSWORD);
     await page.waitForURL('**/desk');
     await page.getByRole('link', { name: '発送' }).click();
     await page.getByRole('heading', { name: '発送', level: 1 }).waitFor();

@@ -4,7 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { businessCalendar } from '@wavedesk/forecast';
 import { businessDay } from '../support/guard-fixtures';
 import { ADMIN_PASSWORD, bearer, TestApp } from '../support/test-app';
-import { launchBrowser, newJapaneseContext, screenshotDir } from './support/browser';
+import { launchBrowser, newJapaneseContext, screenshotDir, signIn } from './support/browser';
 import { ensureWebBuild } from './support/web-build';
 
 jest.setTimeout(180_000);
@@ -27,15 +27,11 @@ describe('operator roster on the dashboard in Chromium', () => {
   let browser: Browser;
   const contexts: BrowserContext[] = [];
 
-  const signIn = async (username: string, password: string): Promise<Page> => {
+  const openDashboard = async (username: string, password: string): Promise<Page> => {
     const context = await newJapaneseContext(browser, t.url);
     contexts.push(context);
     const page = await context.newPage();
-    await page.goto('/');
-    await page.waitForURL('**/signin');
-    await page.getByLabel('ユーザー名').fill(username);
-    await page.getByLabel('パスワード').fill(password);
-    await page.keyboard.press('Enter');
+    await signIn(page, username, password);
     await page.waitForURL(/\/(desk|dashboard)$/);
     await page.goto('/dashboard');
     await page.getByRole('heading', { name: 'オペレーター' }).waitFor();
@@ -58,8 +54,8 @@ describe('operator roster on the dashboard in Chromium', () => {
 
   it('a change on one supervisor\'s screen reaches the other\'s live and the server', async () => {
     const other = await t.createUser('supervisor');
-    const editor = await signIn('admin', ADMIN_PASSWORD);
-    const watcher = await signIn(other.username, other.password);
+    const editor = await openDashboard('admin', ADMIN_PASSWORD);
+    const watcher = await openDashboard(other.username, other.password);
     expect(await watcher.getByLabel('平日の既定人数').inputValue()).toBe('10');
 
     await editor.getByLabel('平日の既定人数').fill('7');

@@ -2,7 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ADMIN_PASSWORD, TestApp } from '../support/test-app';
-import { launchBrowser, newJapaneseContext } from './support/browser';
+import { launchBrowser, newJapaneseContext, signIn } from './support/browser';
 import { ensureWebBuild } from './support/web-build';
 
 jest.setTimeout(240_000);
@@ -37,11 +37,7 @@ describe('the simulation page in Chromium', () => {
   });
 
   it('starts, follows live and stops a run by keyboard', async () => {
-    await page.goto('/');
-    await page.waitForURL('**/signin');
-    await page.getByLabel('ユーザー名').fill('admin');
-    await page.getByLabel('パスワード').fill(ADMIN_PASSWORD);
-    await page.keyboard.press('Enter');
+    await signIn(page, 'admin', ADMIN_PASSWORD);
     await page.waitForURL('**/desk');
     await page.getByRole('link', { name: 'シミュレーション' }).click();
     await page.getByRole('heading', { name: 'シミュレーション' }).waitFor();

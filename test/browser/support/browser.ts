@@ -1,4 +1,4 @@
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,4 +28,14 @@ export function newJapaneseContext(browser: Browser, baseURL: string): Promise<B
  */
 export function screenshotDir(): string {
   return process.env.UPDATE_SCREENSHOTS === '1' ? join(__dirname, '../../../docs/screenshots') : join(tmpdir(), 'wavedesk-screenshots');
+}
+
+/** Signs in on the sign-in page (fields filled, Enter to submit) and waits until the app has left it. */
+export async function signIn(page: Page, username: string, password: string): Promise<void> {
+  await page.goto('/');
+  await page.waitForURL('**/signin');
+  await page.getByLabel('ユーザー名').fill(username);
+  await page.getByLabel('パスワード').fill(password);
+  await page.keyboard.press('Enter');
+  await page.waitForURL((url) => !url.pathname.endsWith('/signin'));
 }
