@@ -225,6 +225,39 @@ describe('inquiries (API on MariaDB and Redis, live over socket.io)', () => {
       expect(await rows('idempotencyKey = ?', [key])).toBe(1);
     });
 
+    it('answers each of 80 concurrent calls with its own stored record, retries in the same burst included', async () => {
+      // A burst is stored in shared multi-row INSERTs (group commit): every 201 must still name its own row.
+      const key = randomUUID();
+      const distinct = Array.from({ length: 72 }, (_, i) => ({
+        body: call({ note: `一斉${i}`, durationSeconds: i, receivedAt: new Date(Date.now() - i * 60_000).toISOString() }),
+        key: i % 3 === 0 ? randomUUID() : undefined,
+      }));
+      const retries = Array.from({ length: 8 }, () => ({ body: call({ note: '一斉の再送' }), key }));
+      const burst = [...distinct, ...retries].sort(() => Math.random() - 0.5);
+      const responses = await Promise.all(burst.map(({ body, key: k }) => post(operator.token, body, k)));
+
+      const retried = responses.filter((_, i) => burst[i].key === key);
+      expect(retried.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 200, 200, 200, 201]);
+      expect(new Set(retried.map((r) => r.body.id)).size).toBe(1);
+      const stored = responses.filter((_, i) => burst[i].key !== key);
+      expect(stored.every((r) => r.status === 201)).toBe(true);
+      expect(new Set(stored.map((r) => r.body.id)).size).toBe(72);
+      const ids = responses.map((r) => r.body.id);
+      const [found] = await db.query('SELECT id, note, durationSeconds, receivedAt FROM inquiries WHERE id IN (?)', [ids]);
+      const byId = new Map((found as Array<{ id: number; note: string; durationSeconds: number; receivedAt: Date }>).map((r) => [r.id, r]));
+      responses.forEach((res, i) => {
+        const row = byId.get(res.body.id)!;
+        expect(row.note).toBe(burst[i].body.note);
+        expect(res.body.note).toBe(burst[i].body.note);
+        if (burst[i].key !== key) {
+          expect(row.durationSeconds).toBe(burst[i].body.durationSeconds);
+          expect(row.receivedAt.toISOString()).toBe(burst[i].body.receivedAt);
+          expect(res.body.receivedAt).toBe(burst[i].body.receivedAt);
+        }
+      });
+      expect(await rows('note LIKE ?', ['一斉%'])).toBe(73);
+    });
+
     it('refuses the same key with a different body (422), and keeps keys apart per user', async () => {
       const key = randomUUID();
       const first = await post(operator.token, call(), key).expect(201);
