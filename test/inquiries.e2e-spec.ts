@@ -228,11 +228,12 @@ describe('inquiries (API on MariaDB and Redis, live over socket.io)', () => {
     it('answers each of 80 concurrent calls with its own stored record, retries in the same burst included', async () => {
       // A burst is stored in shared multi-row INSERTs (group commit): every 201 must still name its own row.
       const key = randomUUID();
+      type Call = ReturnType<typeof call> & { note: string; durationSeconds?: number; receivedAt?: string };
       const distinct = Array.from({ length: 72 }, (_, i) => ({
-        body: call({ note: `一斉${i}`, durationSeconds: i, receivedAt: new Date(Date.now() - i * 60_000).toISOString() }),
+        body: call({ note: `一斉${i}`, durationSeconds: i, receivedAt: new Date(Date.now() - i * 60_000).toISOString() }) as Call,
         key: i % 3 === 0 ? randomUUID() : undefined,
       }));
-      const retries = Array.from({ length: 8 }, () => ({ body: call({ note: '一斉の再送' }), key }));
+      const retries = Array.from({ length: 8 }, () => ({ body: call({ note: '一斉の再送' }) as Call, key }));
       const burst = [...distinct, ...retries].sort(() => Math.random() - 0.5);
       const responses = await Promise.all(burst.map(({ body, key: k }) => post(operator.token, body, k)));
 

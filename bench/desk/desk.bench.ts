@@ -17,8 +17,8 @@
  * `--cpu-prof-dir <dir>` writes the server's CPU profile (read it with bench/desk/top-functions.ts).
  */
 import autocannon, { type Result } from 'autocannon';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -54,6 +54,41 @@ async function json<T>(path: string, init: RequestInit = {}): Promise<T> {
   const res = await fetch(BASE + path, { ...init, headers: { 'content-type': 'application/json', ...(init.headers ?? {}) } });
   if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
+}
+
+/** CPU seconds a process has used so far (user + system), from /proc; 0 when it cannot be read. */
+function cpuSecondsOf(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+  } catch {
+    return 0;
+  }
+}
+const pidOf = (name: string): number | undefined => {
+  try {
+    return Number(execFileSync('pidof', ['-s', name], { encoding: 'utf8' }).trim()) || undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/** Who used the CPU during a phase: each API process, MariaDB, Redis and this process (load generator + dashboards). */
+function cpuMeter(apis: ChildProcess[]): () => string {
+  const parties: Array<[string, () => number]> = [
+    ...apis.map((api, i): [string, () => number] => [apis.length > 1 ? `API ${i + 1}` : 'API', () => cpuSecondsOf(api.pid)]),
+    ['MariaDB', ((pid) => () => cpuSecondsOf(pid))(pidOf('mariadbd'))],
+    ['Redis', ((pid) => () => cpuSecondsOf(pid))(pidOf('redis-server'))],
+    ['load generator + dashboards', () => { const u = process.cpuUsage(); return (u.user + u.system) / 1e6; }],
+  ];
+  const started = performance.now();
+  const before = parties.map(([, read]) => read());
+  return () => {
+    const seconds = (performance.now() - started) / 1000;
+    const used = parties.map(([name, read], i) => [name, (read() - before[i]) / seconds] as const);
+    const total = used.reduce((sum, [, cores]) => sum + cores, 0);
+    return `${used.map(([name, cores]) => `${name} ${fmt(cores, 2)}`).join(', ')}; together ${fmt(total, 2)} of ${cpus().length} cores`;
+  };
 }
 
 async function startApi(databaseUrl: string, port: number, dataDir: string): Promise<ChildProcess> {
@@ -186,6 +221,7 @@ async function main(): Promise<void> {
       if (error) throw error;
       finished(result);
     });
+    const cpuDuringPost = cpuMeter(apis);
     const loadDuring = loadavg();
     let stoppedEarly = false;
     const stop = setTimeout(() => {
@@ -193,6 +229,7 @@ async function main(): Promise<void> {
       post.stop();
     }, MAX_SECONDS * 1000);
     const postResult = await done;
+    const cpuReport = cpuDuringPost();
     clearTimeout(stop);
     await sleep(2_000); // let the last events arrive
     if (PROFILE_DIR) for (const api of apis) api.kill('SIGWINCH');
@@ -225,6 +262,7 @@ async function main(): Promise<void> {
     const ms = (sorted: number[], p: number) => fmt(percentile(sorted, p), 1);
     const report = [
       ['load average (1 min) before / during / after', `${fmt(loadBefore[0], 2)} / ${fmt(loadDuring[0], 2)} / ${fmt(loadavg()[0], 2)} on ${cpus().length} cores`],
+      ['CPU during the POST phase (cores)', cpuReport],
       ['MariaDB durability', `innodb_flush_log_at_trx_commit=${durability.f}, sync_binlog=${durability.s}`],
       ['API processes', `${fmt(API_PROCESSES)} (load and dashboards spread over them; events cross through Redis)`],
       ['dashboards connected', `${fmt(DASHBOARDS)} (${fmt(SAMPLED)} decoding every event, ${fmt(passive.length)} passive)`],

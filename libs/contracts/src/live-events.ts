@@ -3,12 +3,14 @@ export const LIVE_NAMESPACE = '/live';
 export const UNION_ROOM = 'union';
 export const municipalityRoom = (code: string): string => `municipality:${code}`;
 /**
- * Clients that connect with `auth: { token, batch: true }` (the web app, busy dashboards) join this room
- * and, beside each room of theirs, its batch room: they get new inquiries only as `inquiries:logged`
- * batches. Every other client gets one `inquiry:logged` per stored inquiry, as DESIGN.md specifies.
+ * Beside each room of theirs, a client joins one more: clients that connect with `auth: { token, batch:
+ * true }` (the web app, busy dashboards) its batch room, where new inquiries come as `inquiries:logged`
+ * batches; every other client its each-inquiry room, where they come one `inquiry:logged` per stored
+ * inquiry, as DESIGN.md specifies. An inquiry so costs the server a look at the few clients that want it
+ * alone, not at every dashboard in `union`.
  */
-export const BATCHED_CLIENTS_ROOM = 'batched';
 export const batchRoom = (room: string): string => `${room}#batch`;
+export const eachInquiryRoom = (room: string): string => `${room}#each`;
 
 /** Event names pushed on `/live`. Payload types live beside the feature that emits them. */
 export const LIVE_EVENTS = {

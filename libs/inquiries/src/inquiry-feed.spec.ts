@@ -6,7 +6,7 @@ const record = (id: number, municipalityCode: string) => ({ id, municipalityCode
 
 describe('InquiryFeed', () => {
   let sent: Array<{ rooms: string | string[]; event: string; ids: number[] }>;
-  let single: Array<{ rooms: string | string[]; id: number; except?: string }>;
+  let single: Array<{ rooms: string | string[]; id: number }>;
   const batches = () => sent.filter((m) => m.event === 'inquiries:logged');
   let feed: InquiryFeed;
   beforeEach(() => {
@@ -14,8 +14,8 @@ describe('InquiryFeed', () => {
     sent = [];
     single = [];
     const publisher = {
-      emit: (rooms: string | string[], event: string, payload: InquiryRecord | InquiryRecord[], options?: { except?: string }) => {
-        if (event === 'inquiry:logged') single.push({ rooms, id: (payload as InquiryRecord).id, except: options?.except });
+      emit: (rooms: string | string[], event: string, payload: InquiryRecord | InquiryRecord[]) => {
+        if (event === 'inquiry:logged') single.push({ rooms, id: (payload as InquiryRecord).id });
         else sent.push({ rooms, event, ids: (Array.isArray(payload) ? payload : [payload]).map((r) => r.id) });
       },
     } as LivePublisher;
@@ -26,12 +26,12 @@ describe('InquiryFeed', () => {
     jest.useRealTimers();
   });
 
-  it('sends every inquiry at once as inquiry:logged to its rooms, except to clients that asked for batches', async () => {
+  it('sends every inquiry at once as inquiry:logged to the each-inquiry rooms of union and its municipality', async () => {
     feed.logged(record(1, '011002'));
     feed.logged(record(2, '012025'));
     expect(single).toEqual([
-      { rooms: ['union', 'municipality:011002'], id: 1, except: 'batched' },
-      { rooms: ['union', 'municipality:012025'], id: 2, except: 'batched' },
+      { rooms: ['union#each', 'municipality:011002#each'], id: 1 },
+      { rooms: ['union#each', 'municipality:012025#each'], id: 2 },
     ]);
   });
 

@@ -1,5 +1,5 @@
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
-import { BATCHED_CLIENTS_ROOM, LIVE_EVENTS, UNION_ROOM, batchRoom, municipalityRoom, type InquiryRecord } from '@wavedesk/contracts';
+import { LIVE_EVENTS, UNION_ROOM, batchRoom, eachInquiryRoom, municipalityRoom, type InquiryRecord } from '@wavedesk/contracts';
 import { LivePublisher } from '@wavedesk/live';
 import { Coalescer } from './coalescer';
 
@@ -26,7 +26,7 @@ export class InquiryFeed implements OnModuleDestroy {
   }
 
   logged(record: InquiryRecord): void {
-    this.publisher.emit([UNION_ROOM, municipalityRoom(record.municipalityCode)], LIVE_EVENTS.inquiryLogged, record, { except: BATCHED_CLIENTS_ROOM });
+    this.publisher.emit([eachInquiryRoom(UNION_ROOM), eachInquiryRoom(municipalityRoom(record.municipalityCode))], LIVE_EVENTS.inquiryLogged, record);
     this.pending.push(record);
     this.batches.request();
   }

@@ -5,12 +5,7 @@ import type { LiveEventName } from '@wavedesk/contracts';
  * adapter to the other API processes); in the worker through a Redis emitter. Nothing else imports the gateway.
  */
 export abstract class LivePublisher {
-  abstract emit(rooms: string | string[], event: LiveEventName, payload: unknown, options?: LiveEmitOptions): void;
-}
-
-export interface LiveEmitOptions {
-  /** Sockets in this room do not get the event, even if they are in one of `rooms`. */
-  except?: string;
+  abstract emit(rooms: string | string[], event: LiveEventName, payload: unknown): void;
 }
 
 /** For code that runs where no live channel exists (CLI, some tests): events go nowhere. */

@@ -4,7 +4,7 @@ import Redis from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '@wavedesk/config';
 import { LIVE_NAMESPACE, type LiveEventName } from '@wavedesk/contracts';
 import { redisOptions } from '@wavedesk/queues';
-import { liveChannelKey, type LiveEmitOptions, LivePublisher } from './live-publisher';
+import { liveChannelKey, LivePublisher } from './live-publisher';
 
 /** Publishes from a process without a socket.io server (the worker) through Redis to every API process. */
 @Injectable()
@@ -27,9 +27,8 @@ export class RedisEmitterPublisher extends LivePublisher implements OnModuleInit
   }
 
   /** Live events are a view of the moment, not a record: while Redis is unreachable they are dropped, not queued. */
-  emit(rooms: string | string[], event: LiveEventName, payload: unknown, options: LiveEmitOptions = {}): void {
+  emit(rooms: string | string[], event: LiveEventName, payload: unknown): void {
     if (this.client.status !== 'ready') return;
-    const target = this.emitter.of(LIVE_NAMESPACE).to(rooms);
-    (options.except ? target.except(options.except) : target).emit(event, payload);
+    this.emitter.of(LIVE_NAMESPACE).to(rooms).emit(event, payload);
   }
 }

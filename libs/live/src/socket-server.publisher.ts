@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Namespace } from 'socket.io';
 import type { LiveEventName } from '@wavedesk/contracts';
-import { type LiveEmitOptions, LivePublisher } from './live-publisher';
+import { LivePublisher } from './live-publisher';
 
 /** Publishes through the API's own socket.io server, which the gateway attaches once it is up. */
 @Injectable()
@@ -12,9 +12,8 @@ export class SocketServerPublisher extends LivePublisher {
     this.namespace = namespace;
   }
 
-  emit(rooms: string | string[], event: LiveEventName, payload: unknown, options: LiveEmitOptions = {}): void {
+  emit(rooms: string | string[], event: LiveEventName, payload: unknown): void {
     if (!this.namespace) return;
-    const target = this.namespace.to(rooms);
-    (options.except ? target.except(options.except) : target).emit(event, payload);
+    this.namespace.to(rooms).emit(event, payload);
   }
 }

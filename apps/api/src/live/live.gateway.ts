@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { type OnGatewayConnection, type OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
-import { BATCHED_CLIENTS_ROOM, LIVE_EVENTS, LIVE_NAMESPACE, type AuthUser, type LiveHello, UNION_ROOM, batchRoom, municipalityRoom } from '@wavedesk/contracts';
+import { LIVE_EVENTS, LIVE_NAMESPACE, type AuthUser, type LiveHello, UNION_ROOM, batchRoom, eachInquiryRoom, municipalityRoom } from '@wavedesk/contracts';
 import { AuthService } from '@wavedesk/auth';
 import { LivePublisher, SocketServerPublisher } from '@wavedesk/live';
 
@@ -13,8 +13,8 @@ export function roomsFor(user: AuthUser): string[] {
 
 /**
  * socket.io namespace `/live`: authenticates each client with the same token as the API (`auth: { token }`)
- * and joins it to the rooms its role allows. A client that asks for batches (`auth: { batch: true }`) also
- * joins the batch room of each (see BATCHED_CLIENTS_ROOM). It publishes nothing itself; code emits through
+ * and joins it to the rooms its role allows, and beside each its batch room when it asks for batches
+ * (`auth: { batch: true }`), else its each-inquiry room (see batchRoom). It publishes nothing itself; code emits through
  * LivePublisher.
  */
 @WebSocketGateway({ namespace: LIVE_NAMESPACE, cors: { origin: true } })
@@ -38,7 +38,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
     client.data.user = user;
     const rooms = roomsFor(user);
     const batched = client.handshake.auth?.batch === true;
-    const join = (names: string[]) => client.join(batched ? [...names, ...names.map(batchRoom), BATCHED_CLIENTS_ROOM] : names);
+    const join = (names: string[]) => client.join([...names, ...names.map(batched ? batchRoom : eachInquiryRoom)]);
     await join(rooms);
     // A municipal user may also ask for a municipality room explicitly, but only their own.
     client.on('subscribe', async (code: unknown) => {
