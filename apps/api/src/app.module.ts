@@ -30,6 +30,13 @@ const logger = LoggerModule.forRootAsync({
       redact: ['req.headers.authorization', 'req.headers.cookie', 'req.query.token', 'res.headers["set-cookie"]'],
       serializers: { req: (req: { method: string; url: string; id: unknown }) => ({ id: req.id, method: req.method, url: req.url.replace(/token=[^&]+/, 'token=***') }) },
       autoLogging: { ignore: (req: { url?: string }) => req.url === '/api/health' },
+      // The request's own logger carries only its id, and the request (method, URL) is written with the line
+      // that ends it. Otherwise pino-http serialises every request into a child logger up front, even at
+      // `warn` where no request line is written: 7 % of the API's CPU on the desk's hot path (bench/desk).
+      quietReqLogger: true,
+      quietResLogger: true,
+      customSuccessObject: (req: unknown, _res: unknown, value: object) => ({ ...value, req }),
+      customErrorObject: (req: unknown, _res: unknown, _error: unknown, value: object) => ({ ...value, req }),
     },
   }),
 });
