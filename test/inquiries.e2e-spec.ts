@@ -458,6 +458,31 @@ describe('inquiries (API on MariaDB and Redis, live over socket.io)', () => {
       expect(plain.singles).toBe(40);
       expect(plain.batches).toEqual([]);
     });
+
+    it('brings inquiries stored by one process to the other process’s clients: batched or one by one, each exactly once', async () => {
+      const adminOnSecond = await second.login();
+      const batchedThere = await LiveClient.connect(second.url, adminOnSecond, { batch: true });
+      const plainThere = await LiveClient.connect(second.url, adminOnSecond);
+      const staff = await t.createUser('municipal', SAPPORO);
+      const sapporoThere = await LiveClient.connect(second.url, await second.login(staff.username, staff.password), { batch: true });
+      clients.push(batchedThere, plainThere, sapporoThere);
+      const responses = await Promise.all(Array.from({ length: 30 }, (_, i) => post(operator.token, call(i % 2 ? {} : { municipalityCode: HAKODATE }))));
+      expect(responses.every((r) => r.status === 201)).toBe(true);
+      const ids = responses.map((r) => r.body.id as number).sort((a, b) => a - b);
+      for (const id of ids) {
+        expect(await batchedThere.waitForInquiry(id)).toBeDefined();
+        expect(await plainThere.waitForInquiry(id)).toBeDefined();
+      }
+      await sleep(300); // anything sent twice would have arrived by now
+      expect(batchedThere.inquiries.map((r) => r.id).sort((a, b) => a - b)).toEqual(ids);
+      expect(batchedThere.singles).toBe(0);
+      expect(batchedThere.batches.length).toBeLessThan(30);
+      expect(plainThere.inquiries.map((r) => r.id).sort((a, b) => a - b)).toEqual(ids);
+      expect(plainThere.singles).toBe(30);
+      const sapporoIds = responses.filter((r) => r.body.municipalityCode === SAPPORO).map((r) => r.body.id as number).sort((a, b) => a - b);
+      for (const id of sapporoIds) expect(await sapporoThere.waitForInquiry(id)).toBeDefined();
+      expect(sapporoThere.inquiries.map((r) => r.id).sort((a, b) => a - b)).toEqual(sapporoIds);
+    });
   });
 
   describe('referred inquiries on the municipal page', () => {

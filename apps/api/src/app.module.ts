@@ -10,7 +10,7 @@ import { ForecastModule, RosterModule } from '@wavedesk/forecast';
 import { GuardModule } from '@wavedesk/guard';
 import { ImportsModule } from '@wavedesk/imports';
 import { InquiriesModule, PlanLoadForecast } from '@wavedesk/inquiries';
-import { LivePublisher, SocketServerPublisher } from '@wavedesk/live';
+import { LiveFanOut, LivePublisher, SocketServerPublisher } from '@wavedesk/live';
 import { CampaignsModule } from '@wavedesk/mailing';
 import { MunicipalitiesModule } from '@wavedesk/municipalities';
 import { QueuesModule } from '@wavedesk/queues';
@@ -47,11 +47,12 @@ const logger = LoggerModule.forRootAsync({
   providers: [
     SocketServerPublisher,
     { provide: LivePublisher, useExisting: SocketServerPublisher },
+    { provide: LiveFanOut, useExisting: SocketServerPublisher },
     // The system clock, or the simulated one while a simulation runs in WAVEDESK_SIMULATION mode.
     SimulationClock,
     { provide: Clock, useExisting: SimulationClock },
   ],
-  exports: [SocketServerPublisher, LivePublisher, Clock, SimulationClock],
+  exports: [SocketServerPublisher, LivePublisher, LiveFanOut, Clock, SimulationClock],
 })
 export class ApiCoreModule {}
 
