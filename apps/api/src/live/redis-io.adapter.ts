@@ -21,8 +21,7 @@ export class RedisIoAdapter extends IoAdapter {
   /** Connects pub/sub clients; returns false (and stays local) when Redis is not reachable. */
   async connectToRedis(): Promise<boolean> {
     const options = { ...redisOptions(this.redisUrl), retryStrategy: () => 2_000, maxRetriesPerRequest: 1, lazyConnect: true };
-    // Publishes issued in the same tick (the events of one group-committed INSERT, say) share one write.
-    const pub = new Redis({ ...options, enableAutoPipelining: true });
+    const pub = new Redis(options);
     const sub = new Redis(options);
     pub.on('error', () => undefined);
     sub.on('error', () => undefined);
