@@ -94,8 +94,11 @@ delete env.DATABASE_URL;
 
 const children = [];
 let stopping = false;
-function startChild(name, entry, extraArgs = [], stdio = 'inherit') {
-  const child = spawn(process.execPath, [entry, ...extraArgs], { cwd: ROOT, env, stdio });
+// The worker imports and matches lists of 800,000 persons: a larger young generation for V8 (docs/imports.md §7).
+const WORKER_NODE_FLAGS = ['--max-semi-space-size=64'];
+
+function startChild(name, entry, extraArgs = [], stdio = 'inherit', nodeFlags = []) {
+  const child = spawn(process.execPath, [...nodeFlags, entry, ...extraArgs], { cwd: ROOT, env, stdio });
   child.name = name;
   children.push(child);
   child.on('exit', (code, signal) => {
@@ -134,7 +137,7 @@ for (let waited = 0; ; waited += 500) {
   }
   await new Promise((resolve) => setTimeout(resolve, 500));
 }
-startChild('worker', 'dist/apps/worker/src/main.js');
+startChild('worker', 'dist/apps/worker/src/main.js', [], 'inherit', WORKER_NODE_FLAGS);
 
 // The supervisor who watches the dashboard (created once per database).
 const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(logins.admin) });

@@ -3,6 +3,9 @@
  *
  *   npx tsx bench/import-match/import-match.bench.ts [--reuse DIR] [--keep] [--insured-only]
  *
+ * Run it as the worker and the CLI run (docs/imports.md §7): NODE_OPTIONS=--max-semi-space-size=64; on a
+ * shared machine inside `flock /tmp/bench.lock`. The first line printed is NODE_OPTIONS.
+ *
  * In one run: generates the default synthetic set (838,877 insured, 26.8 % card holders, Shift_JIS), creates
  * a throwaway database on BENCH_MYSQL_SERVER (default mysql://root@127.0.0.1:3306), migrates it, loads the
  * insured file with `LOAD DATA LOCAL INFILE` into a plain table (the floor: no validation, no keys, no

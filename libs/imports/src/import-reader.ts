@@ -5,6 +5,7 @@ import type { CsvLimits, CsvRecord } from './csv/csv-parser';
 import type { CsvEncoding, DetectedEncoding } from './csv/encoding';
 import { mapHeader, type HeaderMapping } from './csv/header-mapping';
 import { cellHasMyNumber as hasMyNumber, isMyNumberHeader, myNumberColumnMessage } from './fields/my-number.guard';
+import { FirstRows } from './first-rows';
 import { fileError, ImportFileError, type ImportError } from './import-error';
 import { applicationIdKind, type ApplicationIdRecord } from './kinds/application-id.kind';
 import { cardHolderKind, type CardHolderRecord } from './kinds/card-holder.kind';
@@ -85,7 +86,7 @@ export class ImportReader<T> implements AsyncIterable<ImportRow<T>> {
   /** Column indexes of opaque payloads (QRデータ), for the 個人番号 guard. */
   private opaque = new Set<number>();
   /** Unique value → first row, per column (被保険者番号, 申請書ID). */
-  private readonly seen = new Map<string, Map<string | number, number>>();
+  private readonly seen = new Map<string, FirstRows>();
   /** The row being validated, and one accessor for its cells by column name (no closure per row). */
   private fields: string[] = [];
   private readonly cell = (column: string): string => {
@@ -194,12 +195,11 @@ export class ImportReader<T> implements AsyncIterable<ImportRow<T>> {
         const value = of(result.record);
         if (value === null) continue;
         let seen = this.seen.get(column);
-        if (!seen) this.seen.set(column, (seen = new Map()));
-        const key = value.length <= 15 ? Number(value) : value; // numbers take far less memory than strings
-        const first = seen.get(key);
+        if (!seen) this.seen.set(column, (seen = new FirstRows()));
+        const first = seen.firstOrAdd(value, row);
         if (first !== undefined) {
           (errors ??= []).push({ row, column, code: 'duplicate_value', message: `${column}が${first}行目と同じです。ファイルの中で${column}は重複できません。` });
-        } else seen.set(key, row);
+        }
       }
     }
     if (errors || !result.record) return this.fail(row, errors ?? []);

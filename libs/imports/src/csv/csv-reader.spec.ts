@@ -47,6 +47,20 @@ describe('CsvReader', () => {
     expect(rows.map((r) => [r.row, r.fields])).toEqual([[1, ['a', 'b']], [3, ['1', '2']], [5, ['3', '4']]]);
   });
 
+  it('reads a file of many pieces the same whatever the read size (records and long lines across pieces)', async () => {
+    // ≈ 600 KiB in Shift_JIS: several 32 KiB pieces per 256 KiB read, a quoted line break, a 70 KiB line.
+    const lines = ['被保険者番号,氏名,住所'];
+    for (let i = 0; i < 6000; i++) lines.push(`${10000000 + i},${i % 7 ? '髙橋　ﾊﾅｺ' : '"髙橋　花\n子"'},札幌市中央区北${i}条`);
+    lines.splice(3000, 0, `19999999,${'長'.repeat(32_000)},${'い'.repeat(3_000)}`);
+    const bytes = iconv.encode(lines.join('\r\n') + '\r\n', 'cp932');
+    const expected = (await read(bytes, 'shift_jis', 7)).rows.map((r) => [r.row, r.fields]);
+    expect(expected).toHaveLength(6002);
+    expect(expected[3000][1]).toEqual(['19999999', '長'.repeat(32_000), 'い'.repeat(3_000)]);
+    for (const size of [256 * 1024, 100_000, 32 * 1024 + 1]) {
+      expect((await read(bytes, 'auto', size)).rows.map((r) => [r.row, r.fields])).toEqual(expected);
+    }
+  });
+
   it('keeps empty fields, including a trailing one', async () => {
     const { rows } = await read('a,,c,\n');
     expect(rows[0].fields).toEqual(['a', '', 'c', '']);

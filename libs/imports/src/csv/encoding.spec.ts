@@ -44,4 +44,9 @@ describe('the Shift_JIS (CP932) decoder', () => {
     const bytes = iconv.encode(`10000001,"${'髙'.repeat(100_000)}"\r\n10000002,x\r\n`, SHIFT_JIS_CODEC);
     expect(decodeInPieces(bytes, () => 4096)).toBe(iconv.decode(bytes, SHIFT_JIS_CODEC));
   });
+
+  it('reads the rest of the file with iconv-lite when a line has no line feed in 256 KiB', () => {
+    const bytes = iconv.encode(`10000001,"${'髙'.repeat(140_000)}"\r\n10000002,${'﨑'.repeat(10)}\r\n`, SHIFT_JIS_CODEC);
+    expect(decodeInPieces(bytes, () => 32 * 1024)).toBe(iconv.decode(bytes, SHIFT_JIS_CODEC));
+  });
 });

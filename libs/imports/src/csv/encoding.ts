@@ -24,6 +24,9 @@ export function createDecoder(encoding: DetectedEncoding): TextChunkDecoder {
 
 const LF = 0x0a;
 
+/** A line without a line feed after this many bytes is read with iconv-lite's streaming decoder. */
+const LONG_LINE_BYTES = 256 * 1024;
+
 /**
  * Characters where ICU's Shift_JIS and iconv-lite's CP932 may disagree: U+FFFD (bytes neither can read,
  * and a lone 0x80, which CP932 reads as U+0080), the controls ICU swaps (0x1A, 0x1C, 0x7F) and the private
@@ -37,9 +40,9 @@ const MAY_DIFFER = /[\u001a\u001c\u007f\ufffd\ue000-\uf8ff]/;
  * as fast — it matters for a list of 80 MB). The bytes are cut after the last line feed of each chunk:
  * 0x0A is never part of a double-byte character, so every piece can be read on its own. A piece whose
  * text holds a character where the two decoders may disagree (see MAY_DIFFER: only in broken or unusual
- * files) is read again with iconv-lite, so the text is always exactly iconv-lite's. Without a line feed
- * (a very long line) the rest of the file is read with iconv-lite's streaming decoder, so memory stays
- * bounded.
+ * files) is read again with iconv-lite, so the text is always exactly iconv-lite's. A line longer than a
+ * chunk waits for its line feed; one of more than 256 KiB (no CSV line this long is valid) sends the rest of
+ * the file to iconv-lite's streaming decoder, so memory stays bounded.
  */
 class Cp932Decoder implements TextChunkDecoder {
   private readonly native = new TextDecoder('shift_jis');
@@ -51,6 +54,10 @@ class Cp932Decoder implements TextChunkDecoder {
     if (this.streaming) return this.streaming.write(chunk);
     const bytes = this.carry ? Buffer.concat([this.carry, chunk]) : chunk;
     const end = bytes.lastIndexOf(LF) + 1;
+    if (end === 0 && bytes.length < LONG_LINE_BYTES) {
+      this.carry = bytes; // a line longer than one chunk: wait for its end
+      return '';
+    }
     if (end === 0) {
       this.carry = null;
       this.streaming = iconv.getDecoder(SHIFT_JIS_CODEC);
