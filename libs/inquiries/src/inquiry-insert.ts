@@ -55,7 +55,7 @@ export class InquiryInsert {
   private readonly pool: MysqlPool | null;
   private waiting: Waiting[] = [];
   private inFlight = 0;
-  /** The step between consecutive ids of one INSERT, or null while unknown; 0 when ids may interleave. */
+  /** The step between consecutive ids of one INSERT (0 when ids may interleave), asked once; null until asked. */
   private idStep: Promise<number> | null = null;
 
   constructor(@InjectDataSource() dataSource: DataSource, @InjectRepository(Inquiry) private readonly inquiries: Repository<Inquiry>) {
@@ -84,13 +84,13 @@ export class InquiryInsert {
   }
 
   private async send(rows: Waiting[]): Promise<void> {
-    if (rows.length === 1 || (await this.consecutiveIdStep()) === 0) {
+    const step = rows.length === 1 ? 0 : await this.consecutiveIdStep();
+    if (step === 0) {
       await Promise.all(rows.map((row) => this.insertOne(row)));
       return;
     }
     try {
       const result = await this.run<InsertResult>(INSERT_INTO + rows.map(() => ROW_PLACEHOLDERS).join(', '), rows.flatMap((r) => r.values));
-      const step = await this.consecutiveIdStep();
       rows.forEach((row, i) => row.resolve(Number(result.insertId) + i * step));
     } catch {
       // Nothing of that statement was stored: each row alone, so each caller gets its own answer.
